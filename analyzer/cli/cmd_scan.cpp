@@ -1,0 +1,91 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/pipeline.h"
+#include "reports/writers.h"
+
+namespace rh {
+namespace {
+
+struct ScanArgs {
+  std::string path = ".";
+  std::string out = "repohealth-report";
+  std::vector<std::string> formats{"json"};
+  std::string rev;
+  std::string config;
+  bool worktree = false;
+  int jobs = 0;
+  bool quiet = false;
+};
+
+/// The config: --config FILE (must exist), else .repohealth.yml at the scanned root if present.
+Result<Config> find_config(const ScanArgs& a) {
+  if (!a.config.empty()) return load_config(a.config);
+  std::filesystem::path implicit = std::filesystem::path(a.path) / ".repohealth.yml";
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(implicit, ec)) return load_config(implicit.string());
+  return Config{};
+}
+
+int run(const ScanArgs& a) {
+  auto formats = resolve_formats(a.formats);
+  if (!formats) {
+    std::fprintf(stderr, "repohealth scan: %s\n", formats.error().message.c_str());
+    return kExitUsage;
+  }
+  auto config = find_config(a);
+  if (!config) {
+    std::fprintf(stderr, "repohealth scan: %s\n", config.error().message.c_str());
+    return kExitUsage;
+  }
+  if (!a.rev.empty() && a.worktree) {
+    std::fprintf(stderr, "repohealth scan: --rev and --worktree exclude each other\n");
+    return kExitUsage;
+  }
+  ScanRequest request;
+  request.root = a.path;
+  request.rev = a.rev;
+  request.worktree = a.worktree;
+  request.jobs = a.jobs;
+  request.progress = !a.quiet;
+  request.config = std::move(*config);
+  ScanOutcome outcome = run_scan(request);
+  if (!outcome.ok) {
+    std::fprintf(stderr, "repohealth scan: %s\n", outcome.error.message.c_str());
+    return outcome.error.kind == ScanError::Kind::usage ? kExitUsage : kExitAnalysis;
+  }
+  auto written = write_reports(outcome.result, *formats, a.out);
+  if (!written) {
+    std::fprintf(stderr, "repohealth scan: %s\n", written.error().message.c_str());
+    return kExitAnalysis;
+  }
+  if (!a.quiet) {
+    std::fputs(terminal_summary(outcome.result).c_str(), stdout);
+    for (const auto& p : *written) std::printf("  wrote %s\n", p.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandRun attach_scan(CLI::App& app) {
+  auto a = std::make_shared<ScanArgs>();
+  app.add_option("path", a->path, "Repository or folder to analyse")->capture_default_str();
+  app.add_option("-o,--out", a->out, "Folder the reports are written to")->capture_default_str();
+  app.add_option("-f,--format", a->formats, "Report formats, comma separated (json)")
+      ->delimiter(',')
+      ->capture_default_str();
+  app.add_option("--rev", a->rev, "Revision to analyse (branch, tag, commit); default HEAD");
+  app.add_flag("--worktree", a->worktree,
+               "Analyse the working tree (honouring .gitignore) instead of the committed tree");
+  app.add_option("-c,--config", a->config, "Configuration file (default: PATH/.repohealth.yml)");
+  app.add_option("-j,--jobs", a->jobs, "Parallel jobs (default: all cores)")->check(CLI::Range(0, 1024));
+  app.add_flag("-q,--quiet", a->quiet, "No progress and no summary");
+  return [a] { return run(*a); };
+}
+
+}  // namespace rh

@@ -1,0 +1,47 @@
+// Analysis of one file: read, classify, detect the language, measure. Runs in parallel.
+#include "cli/file_analysis.h"
+
+#include "core/classify.h"
+#include "core/language.h"
+#include "lang/frontend.h"
+#include "lang/line_counter.h"
+
+namespace rh {
+
+FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Config& config) {
+  FileOutcome out;
+  auto bytes = source.read(entry, config.max_file_size + 1);
+  if (!bytes) {
+    out.skipped = SkippedFile{entry.path, "unreadable", bytes.error().message};
+    out.notes.push_back({"error", entry.path, bytes.error().message});
+    return out;
+  }
+  const std::string& content = *bytes;
+  if (static_cast<int64_t>(content.size()) > config.max_file_size) {
+    out.skipped = SkippedFile{entry.path, "too_large",
+                              "more than " + std::to_string(config.max_file_size) + " bytes"};
+    return out;
+  }
+  if (auto skip = skip_by_content(entry.path, content)) {
+    out.skipped = std::move(skip);
+    return out;
+  }
+  const LanguageInfo* language = detect_language(entry.path, std::string_view(content).substr(0, 1024));
+  if (!language) {
+    out.skipped = SkippedFile{entry.path, "unknown_language", "no language recognised"};
+    return out;
+  }
+  FileFacts facts;
+  facts.path = entry.path;
+  facts.language = language->id;
+  facts.size_bytes = static_cast<int64_t>(content.size());
+  facts.blob_id = entry.blob_id;
+  facts.lines = count_lines(content, language->comments);
+  if (Frontend* frontend = frontend_for(*language)) {
+    frontend->analyze(FrontendInput{entry.path, content, language}, facts, out.notes);
+  }
+  out.facts = std::move(facts);
+  return out;
+}
+
+}  // namespace rh

@@ -1,0 +1,23 @@
+#pragma once
+// Analysis of one file, run in parallel by the scan pipeline. Everything per file (metrics, rule
+// matches) happens here while the file's bytes and syntax tree are in memory; nothing of them
+// outlives the call but the outcome.
+#include <optional>
+#include <vector>
+
+#include "core/config.h"
+#include "core/file_source.h"
+#include "core/model.h"
+
+namespace rh {
+
+/// What analysing one file yields: facts, or a skip, plus notes.
+struct FileOutcome {
+  std::optional<FileFacts> facts;
+  std::optional<SkippedFile> skipped;
+  std::vector<Notification> notes;
+};
+
+FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Config& config);
+
+}  // namespace rh

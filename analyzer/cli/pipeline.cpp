@@ -1,0 +1,119 @@
+#include "cli/pipeline.h"
+
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+#include <thread>
+
+#include "core/classify.h"
+#include "core/file_source.h"
+#include "cli/file_analysis.h"
+
+namespace rh {
+namespace {
+
+std::string iso_utc_now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+class ProgressLine {
+ public:
+  ProgressLine(bool enabled, size_t total) : enabled_(enabled && isatty(2)), total_(total) {}
+  void tick() {
+    size_t n = ++done_;
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(mu_);
+    if (n != total_ && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    std::fprintf(stderr, "\r  analysing files %zu/%zu", n, total_);
+    if (n == total_) std::fprintf(stderr, "\n");
+  }
+
+ private:
+  bool enabled_;
+  size_t total_;
+  std::atomic<size_t> done_{0};
+  std::mutex mu_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
+
+ScanOutcome run_scan(const ScanRequest& request) {
+  ScanOutcome outcome;
+  const auto started = std::chrono::steady_clock::now();
+  ScanResult& result = outcome.result;
+  result.scan.tool_version = REPOHEALTH_VERSION;
+  result.scan.root = request.root;
+  result.scan.revision_spec = request.worktree ? "" : (request.rev.empty() ? "HEAD" : request.rev);
+  result.scan.started_at = iso_utc_now();
+
+  SourceInfo info;
+  auto source = open_source(SourceOptions{request.root, request.rev, request.worktree}, &info);
+  if (!source) {
+    outcome.error = {ScanError::Kind::usage, source.error().message};
+    return outcome;
+  }
+  result.scan.source = info.kind;
+  result.scan.revision = info.revision;
+  result.scan.branch = info.branch;
+  for (const auto& note : info.notes) result.notifications.push_back({"note", "", note});
+
+  auto listing = (*source)->list();
+  if (!listing) {
+    outcome.error = {ScanError::Kind::analysis, listing.error().message};
+    return outcome;
+  }
+  for (const auto& note : listing->notes) result.notifications.push_back({"warning", note.path, note.message});
+
+  // Entry-level skips first (no reading), then the files to analyse.
+  std::vector<const SourceEntry*> todo;
+  for (const auto& entry : listing->entries) {
+    if (auto skip = skip_by_entry(entry, request.config))
+      result.skipped.push_back(std::move(*skip));
+    else
+      todo.push_back(&entry);
+  }
+
+  const int jobs = request.jobs > 0 ? request.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  result.scan.jobs = jobs;
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, jobs);
+  std::vector<FileOutcome> outcomes(todo.size());
+  ProgressLine progress(request.progress, todo.size());
+  FileSource& src = **source;
+  tbb::parallel_for(size_t{0}, todo.size(), [&](size_t i) {
+    outcomes[i] = analyse_file(src, *todo[i], request.config);
+    progress.tick();
+  });
+
+  for (auto& o : outcomes) {
+    if (o.facts) result.files.push_back(std::move(*o.facts));
+    if (o.skipped) result.skipped.push_back(std::move(*o.skipped));
+    for (auto& n : o.notes) result.notifications.push_back(std::move(n));
+  }
+  auto by_path = [](const auto& a, const auto& b) { return a.path < b.path; };
+  std::sort(result.files.begin(), result.files.end(), by_path);
+  std::sort(result.skipped.begin(), result.skipped.end(), by_path);
+  std::stable_sort(result.notifications.begin(), result.notifications.end(), by_path);
+
+  result.scan.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::steady_clock::now() - started)
+                                .count();
+  outcome.ok = true;
+  return outcome;
+}
+
+}  // namespace rh

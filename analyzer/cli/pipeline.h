@@ -1,0 +1,35 @@
+#pragma once
+// The scan pipeline: workspace -> per-file analysis in parallel -> ScanResult.
+#include <string>
+
+#include "core/config.h"
+#include "core/error.h"
+#include "core/model.h"
+
+namespace rh {
+
+struct ScanRequest {
+  std::string root;
+  std::string rev;        ///< "" = HEAD
+  bool worktree = false;  ///< analyse the working tree instead of the committed tree
+  int jobs = 0;           ///< 0 = all cores
+  bool progress = false;  ///< draw a progress line on stderr
+  Config config;
+};
+
+/// Why a scan could not produce a result: usage (bad path, unknown revision) -> exit 2, or the
+/// analysis itself failed -> exit 3.
+struct ScanError {
+  enum class Kind { usage, analysis } kind;
+  std::string message;
+};
+
+struct ScanOutcome {
+  bool ok = false;
+  ScanResult result;
+  ScanError error{ScanError::Kind::analysis, ""};
+};
+
+ScanOutcome run_scan(const ScanRequest& request);
+
+}  // namespace rh

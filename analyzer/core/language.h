@@ -1,0 +1,48 @@
+#pragma once
+// Language registry: which languages exist, how to recognise them (extension, file name,
+// shebang, content sniff) and their comment syntax. The knowledge is data: the `detect:` and
+// `comments:` parts of rules/languages/<id>.yml, embedded in the binary.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rh {
+
+struct CommentSyntax {
+  std::vector<std::string> line;  ///< e.g. "#", "//"
+  struct Block {
+    std::string open, close;
+  };
+  std::vector<Block> block;  ///< e.g. {"/*","*/"}
+  /// String literals, so that comment markers inside them ("http://x") start no comment.
+  struct String {
+    std::string open, close;  ///< close defaults to open in the YAML
+    bool multiline = false;   ///< may span lines (Python triple quotes); others end at the line end
+  };
+  std::vector<String> strings;
+};
+
+struct LanguageInfo {
+  std::string id;       ///< "python"
+  std::string display;  ///< "Python"
+  std::string grammar;  ///< tree-sitter grammar name, empty when none
+  std::vector<std::string> extensions;  ///< with the dot, lower case: ".py"
+  std::vector<std::string> filenames;   ///< exact base names: "Dockerfile"
+  std::vector<std::string> shebangs;    ///< interpreter names: "python3"
+  std::vector<std::string> sniff;       ///< substrings of the first 1 KiB that identify it
+  CommentSyntax comments;
+  bool data = false;  ///< data/config/markup: no functions, left out of duplication
+};
+
+/// All languages known (loaded once from the embedded specs; thread-safe after first call).
+const std::vector<LanguageInfo>& languages();
+const LanguageInfo* find_language(std::string_view id);
+/// Problems found while loading the embedded language specs (empty in a correct build; a test
+/// checks it). A spec with an error is left out of languages().
+const std::vector<std::string>& language_spec_errors();
+
+/// Detects the language of a file from its path, then the first bytes (shebang, sniff).
+/// Returns nullptr when the file is of no known language.
+const LanguageInfo* detect_language(std::string_view path, std::string_view head);
+
+}  // namespace rh

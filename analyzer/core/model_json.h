@@ -1,0 +1,31 @@
+#pragma once
+// ScanResult <-> facts.json. Writing then reading then writing gives the same bytes.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "core/model.h"
+
+namespace rh {
+
+using ojson = nlohmann::ordered_json;
+
+ojson to_json(const ScanResult& result);
+/// Reads a facts.json document; errors name the field that is missing or of the wrong type.
+Result<ScanResult> scan_result_from_json(const ojson& doc);
+
+/// Serialised text of facts.json (2-space indent, trailing newline).
+std::string facts_json_text(const ScanResult& result);
+/// Reads and parses a facts.json file; errors name the file.
+Result<ScanResult> read_facts_file(const std::string& path);
+
+// The findings part lives in findings_json.cpp, the history part in history_json.cpp.
+ojson finding_to_json(const Finding& finding);
+Result<Finding> finding_from_json(const ojson& j, const std::string& where);
+ojson rule_to_json(const RuleDescriptor& rule);
+Result<RuleDescriptor> rule_from_json(const ojson& j, const std::string& where);
+ojson history_to_json(const HistoryFacts& history);
+void history_from_json(const ojson& j, HistoryFacts& history);
+
+}  // namespace rh

@@ -1,0 +1,84 @@
+#include "engine/metric_rules.h"
+
+#include <cmath>
+#include <cstdint>
+
+namespace rh {
+namespace {
+
+struct FunctionMetricRow {
+  const char* name;
+  int64_t FunctionMetrics::*field;
+  const char* label;
+};
+const FunctionMetricRow kFunctionMetrics[] = {
+    {"function.nloc", &FunctionMetrics::nloc, "lines of code"},
+    {"function.cyclomatic", &FunctionMetrics::cyclomatic, "cyclomatic complexity"},
+    {"function.cognitive", &FunctionMetrics::cognitive, "cognitive complexity"},
+    {"function.params", &FunctionMetrics::params, "parameters"},
+    {"function.max_nesting", &FunctionMetrics::max_nesting, "nesting depth"},
+    {"function.tokens", &FunctionMetrics::tokens, "tokens"},
+};
+
+struct FileMetricRow {
+  const char* name;
+  int64_t (*value)(const FileFacts&);
+  const char* label;
+};
+const FileMetricRow kFileMetrics[] = {
+    {"file.nloc", [](const FileFacts& f) { return f.lines.code; }, "lines of code"},
+    {"file.lines", [](const FileFacts& f) { return f.lines.total; }, "lines"},
+    {"file.functions", [](const FileFacts& f) { return static_cast<int64_t>(f.functions.size()); }, "functions"},
+};
+
+std::string number(double d) {
+  if (std::floor(d) == d) return std::to_string(static_cast<int64_t>(d));
+  std::string s = std::to_string(d);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+const std::vector<std::string>& metric_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& r : kFunctionMetrics) out.push_back(r.name);
+    for (const auto& r : kFileMetrics) out.push_back(r.name);
+    return out;
+  }();
+  return names;
+}
+
+void match_metrics(const FileInput& file, const std::vector<MetricRule>& rules, const std::vector<bool>& enabled,
+                   std::vector<RawMatch>& out) {
+  if (!file.facts) return;
+  for (const MetricRule& mr : rules) {
+    if (!enabled[mr.rule]) continue;
+    const std::string& metric = mr.spec->metric.metric;
+    auto add = [&](int64_t value, const char* label, int64_t start, int64_t end, const std::string& function) {
+      if (static_cast<double>(value) <= mr.threshold) return;
+      RawMatch m;
+      m.rule = mr.rule;
+      m.start_line = start;
+      m.start_column = 1;
+      m.end_line = end;
+      m.end_column = 1;
+      m.matched = metric + ":" + function;
+      m.function = function;
+      m.function_known = true;
+      m.vars = {{"name", function.empty() ? std::string(file.path) : function},
+                {"value", std::to_string(value)},
+                {"threshold", number(mr.threshold)},
+                {"metric", label}};
+      out.push_back(std::move(m));
+    };
+    for (const auto& row : kFunctionMetrics)
+      if (metric == row.name && file.facts->parsed)
+        for (const auto& fn : file.facts->functions) add(fn.*row.field, row.label, fn.start_line, fn.start_line, fn.name);
+    for (const auto& row : kFileMetrics)
+      if (metric == row.name) add(row.value(*file.facts), row.label, 1, 1, "");
+  }
+}
+
+}  // namespace rh

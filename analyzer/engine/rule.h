@@ -1,0 +1,87 @@
+#pragma once
+// A rule as loaded from its YAML file (schema: docs/rules.md, checked by rule_loader.h). Plain
+// data; the compiled form used while scanning is RuleSet (rule_set.h).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/findings_model.h"
+
+namespace rh {
+
+/// `query` kind: a tree-sitter query (with #eq?, #not-eq?, #match?, #not-match?, #any-of?,
+/// #not-any-of? predicates) run on every file of the rule's languages. Captures: `@match` is
+/// the region reported (else the widest capture); any capture can be interpolated: `{name}`.
+struct QuerySpec {
+  std::string source;
+  int line = 0;  ///< 1-based line in the rule file where the query text starts
+};
+
+/// One argument condition of a `call` rule. The argument is chosen by position or keyword;
+/// every condition given must hold.
+struct ArgumentCondition {
+  int index = -1;                   ///< positional index (0-based), -1 when chosen by keyword
+  std::string keyword;              ///< keyword argument name
+  std::optional<bool> present;      ///< false: the argument must be absent
+  std::optional<bool> literal;      ///< the argument is (true) / is not (false) a literal
+  std::vector<std::string> equals;  ///< the argument's text is one of these
+  std::string matches;              ///< the argument's text matches this regex (Vectorscan)
+};
+
+/// `call` kind: language-neutral called names (globs: `*.execute`), matched on the call sites
+/// both frontends produce.
+struct CallSpec {
+  std::vector<std::string> callees;
+  std::vector<ArgumentCondition> arguments;
+  std::vector<std::string> not_callees;  ///< exceptions to `callees` (globs)
+};
+
+/// `pattern` kind: a regex over the file's bytes; all pattern rules of a scan share one
+/// Vectorscan database. The "value" of a match (for entropy, placeholders and redaction) is the
+/// text of the last quoted string in the match, else what follows its last `=` or `:`, else
+/// the whole match.
+struct PatternSpec {
+  std::string regex;
+  double min_entropy = 0;          ///< Shannon entropy (bits per character) the value must reach
+  bool skip_placeholders = false;  ///< changeme, ${VAR}, <password>, xxx… are not findings
+  std::vector<std::string> allow;  ///< case-insensitive substrings of the value that make it benign
+  bool redact = false;             ///< mask the value in message and snippet (secrets)
+};
+
+/// `metric` kind: a threshold on a function or file metric (names: metric_rules.h); a finding
+/// when the value is above the threshold.
+struct MetricSpec {
+  std::string metric;
+  double threshold = 0;
+};
+
+struct Rule {
+  RuleDescriptor descriptor;  ///< id, title, severity, kind, languages, tags, precision, state…
+  std::string message;        ///< with `{capture}` placeholders
+  std::string why;            ///< the YAML `description`
+  std::string fix;
+  std::string example_bad;
+  std::string example_good;
+  std::vector<std::string> references;
+  std::vector<std::string> include_paths;  ///< globs; empty = every path
+  std::vector<std::string> exclude_paths;
+  std::string source;  ///< file it was loaded from ("rules/python/…" for embedded rules)
+
+  QuerySpec query;
+  CallSpec call;
+  PatternSpec pattern;
+  MetricSpec metric;
+  std::string repo_check;  ///< `repo` kind: the check implemented in analyzer/health
+};
+
+/// The id's pack: its first segment ("python" for python.security.eval).
+std::string rule_pack(const std::string& id);
+
+/// Whether `selector` (an id, a pack prefix ending at a '.' boundary, or a `*` glob) selects
+/// `id`.
+bool rule_selected(const std::string& selector, const std::string& id);
+
+/// The full Markdown description a report shows: why, how to fix, example, references.
+std::string compose_description(const Rule& rule);
+
+}  // namespace rh

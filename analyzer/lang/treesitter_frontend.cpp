@@ -1,0 +1,112 @@
+#include "lang/treesitter_frontend.h"
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <new>
+#include <string>
+
+#include "lang/grammars.h"
+#include "lang/line_counter.h"
+
+namespace rh {
+namespace {
+
+/// One parser per thread: a TSParser is not thread-safe, and creating one per file costs.
+TSParser* thread_parser() {
+  struct Holder {
+    TSParser* parser = ts_parser_new();
+    ~Holder() { ts_parser_delete(parser); }
+  };
+  thread_local Holder holder;
+  return holder.parser;
+}
+
+struct TreeDeleter {
+  void operator()(TSTree* t) const { ts_tree_delete(t); }
+};
+
+std::string seconds(uint64_t micros) {
+  const uint64_t s = micros / 1'000'000;
+  return s >= 1 ? std::to_string(s) + " s" : std::to_string(micros / 1000) + " ms";
+}
+
+}  // namespace
+
+TreeSitterFrontend::TreeSitterFrontend(const TSLanguage* grammar, std::unique_ptr<CompiledSyntax> syntax,
+                                       uint64_t timeout_micros)
+    : grammar_(grammar), syntax_(std::move(syntax)), timeout_micros_(timeout_micros) {}
+
+void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, std::vector<Notification>& notes,
+                                 FileSyntax* syntax) {
+  const std::string path(input.path);
+  facts.parsed = false;
+  facts.parse_errors = 0;
+  facts.functions.clear();
+  auto lexical_lines = [&] {
+    if (input.language) facts.lines = count_lines(input.content, input.language->comments);
+  };
+  if (input.content.size() > std::numeric_limits<uint32_t>::max()) {
+    lexical_lines();
+    notes.push_back({"warning", path, "file too large to parse; line counts only"});
+    return;
+  }
+  try {
+    TSParser* parser = thread_parser();
+    if (!ts_parser_set_language(parser, grammar_)) {
+      lexical_lines();
+      notes.push_back({"error", path, "the tree-sitter grammar is incompatible with the runtime; line counts only"});
+      return;
+    }
+    ts_parser_set_timeout_micros(parser, timeout_micros_);
+    std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(
+        parser, nullptr, input.content.data(), static_cast<uint32_t>(input.content.size())));
+    if (!tree) {
+      ts_parser_reset(parser);  // else the next parse would resume this one
+      lexical_lines();
+      notes.push_back({"warning", path,
+                       "parsing did not finish within " + seconds(timeout_micros_) +
+                           "; line counts only, no function metrics"});
+      return;
+    }
+    WalkResult result = walk_tree(ts_tree_root_node(tree.get()), input.content, *syntax_);
+    facts.parsed = true;
+    facts.lines = result.lines;
+    facts.parse_errors = result.parse_errors;
+    facts.functions = std::move(result.functions);
+    if (facts.parse_errors > 0)
+      notes.push_back({"warning", path,
+                       std::to_string(facts.parse_errors) + " syntax error" + (facts.parse_errors == 1 ? "" : "s") +
+                           "; metrics for the recoverable parts"});
+    if (syntax) {
+      *syntax = FileSyntax();
+      syntax->grammar = grammar_;
+      syntax->tree = tree.release();
+    }
+  } catch (const std::bad_alloc&) {
+    facts.parsed = false;
+    facts.parse_errors = 0;
+    facts.functions.clear();
+    lexical_lines();
+    notes.push_back({"error", path, "out of memory while parsing; line counts only"});
+  }
+}
+
+Frontend* treesitter_frontend_for(const LanguageInfo& language) {
+  // Built once for every language (thread-safe static initialisation), then read only.
+  static const auto frontends = [] {
+    std::map<std::string, std::unique_ptr<TreeSitterFrontend>, std::less<>> out;
+    for (const LanguageInfo& l : languages()) {
+      if (l.grammar.empty()) continue;
+      const TSLanguage* grammar = grammar_by_name(l.grammar);
+      const SyntaxSpec* spec = syntax_spec_for(l.id);
+      if (!grammar || !spec) continue;
+      out.emplace(l.id, std::make_unique<TreeSitterFrontend>(grammar, compile_syntax(*spec, grammar)));
+    }
+    return out;
+  }();
+  auto it = frontends.find(language.id);
+  return it == frontends.end() ? nullptr : it->second.get();
+}
+
+}  // namespace rh

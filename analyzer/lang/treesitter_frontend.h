@@ -1,0 +1,33 @@
+#pragma once
+// The tree-sitter frontend: parses a file with its language's grammar and measures it with the
+// generic walker (walker.h) driven by the language's syntax spec. One parser per thread; a
+// parse that runs past the time limit is abandoned (facts.parsed = false, a warning, lexical
+// line counts), so no input can hang a scan.
+#include <cstdint>
+#include <memory>
+
+#include "lang/frontend.h"
+#include "lang/walker.h"
+
+namespace rh {
+
+class TreeSitterFrontend : public Frontend {
+ public:
+  static constexpr uint64_t kDefaultTimeoutMicros = 10'000'000;  ///< 10 s per file
+
+  TreeSitterFrontend(const TSLanguage* grammar, std::unique_ptr<CompiledSyntax> syntax,
+                     uint64_t timeout_micros = kDefaultTimeoutMicros);
+  void analyze(const FrontendInput& input, FileFacts& facts, std::vector<Notification>& notes,
+               FileSyntax* syntax = nullptr) override;
+
+ private:
+  const TSLanguage* grammar_;
+  std::unique_ptr<CompiledSyntax> syntax_;
+  uint64_t timeout_micros_;
+};
+
+/// The tree-sitter frontend of a language (cached, one per language), or nullptr when the
+/// language has no grammar built into this binary or no `syntax:` spec.
+Frontend* treesitter_frontend_for(const LanguageInfo& language);
+
+}  // namespace rh

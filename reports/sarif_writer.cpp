@@ -1,0 +1,285 @@
+// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, the rules that ran
+// (or produced a result) as reportingDescriptors, one result per finding with a repository-
+// relative location, GitHub's line hash and repohealth's own fingerprint, suppressions and
+// baseline state; the files that were not analysed as tool execution notifications.
+// GitHub's limits are respected: 25 000 results (the most severe kept) and 25 000 rules per run.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "reports/line_hash.h"
+#include "reports/sarif_parts.h"
+#include "reports/writers.h"
+
+namespace rh {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+constexpr size_t kMaxResults = 25000;
+constexpr size_t kMaxRules = 25000;
+
+/// The bytes of the files results point at, read once each through ReportOptions::read_source.
+class SourceFiles {
+ public:
+  explicit SourceFiles(const SourceReader& reader) : reader_(reader) {}
+
+  struct File {
+    std::vector<std::string> lines;   ///< without line ends
+    std::vector<std::string> hashes;  ///< primaryLocationLineHash per line
+  };
+
+  const File* get(const std::string& path) {
+    if (!reader_) return nullptr;
+    auto it = files_.find(path);
+    if (it == files_.end()) {
+      std::optional<File> file;
+      if (auto bytes = reader_(path)) {
+        file.emplace();
+        file->hashes = line_hashes(*bytes);
+        file->lines = split_lines(*bytes);
+      }
+      it = files_.emplace(path, std::move(file)).first;
+    }
+    return it->second ? &*it->second : nullptr;
+  }
+
+ private:
+  static std::vector<std::string> split_lines(std::string_view s) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '\n' || s[i] == '\r') {
+        out.emplace_back(s.substr(start, i - start));
+        if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+        start = i + 1;
+      }
+    }
+    out.emplace_back(s.substr(start));
+    return out;
+  }
+
+  const SourceReader& reader_;
+  std::map<std::string, std::optional<File>> files_;
+};
+
+ojson artifact_location(const std::string& path) {
+  return {{"uri", sarif_uri(path)}, {"uriBaseId", kSrcRootBase}};
+}
+
+/// Region with UTF-16 columns (SARIF's default column kind) when the file can be read; the
+/// model's byte columns otherwise (the same for ASCII lines).
+ojson region_json(const Finding& f, const SourceFiles::File* file) {
+  int64_t start_line = std::max<int64_t>(1, f.start_line);
+  int64_t end_line = std::max(start_line, f.end_line);
+  int64_t start_col = std::max<int64_t>(1, f.start_column);
+  int64_t end_col = f.end_column;
+  auto line_text = [&](int64_t line) -> const std::string* {
+    if (!file || line < 1 || line > static_cast<int64_t>(file->lines.size())) return nullptr;
+    return &file->lines[static_cast<size_t>(line - 1)];
+  };
+  if (const std::string* l = line_text(start_line)) start_col = utf16_column(*l, start_col);
+  if (const std::string* l = line_text(end_line)) {
+    end_col = end_col > 0 ? utf16_column(*l, end_col)
+                          : static_cast<int64_t>(utf8_to_utf16(*l).size()) + 1;
+  }
+  ojson r;
+  r["startLine"] = start_line;
+  r["startColumn"] = start_col;
+  r["endLine"] = end_line;
+  if (end_col > 0) {
+    if (end_line == start_line && end_col <= start_col) end_col = start_col + 1;
+    r["endColumn"] = end_col;
+  }
+  std::string snippet = f.snippet;
+  if (snippet.empty() && file) {
+    for (int64_t l = start_line; l <= std::min(end_line, start_line + 9); ++l)
+      if (const std::string* t = line_text(l)) snippet += *t + "\n";
+  }
+  if (!snippet.empty()) r["snippet"] = {{"text", snippet}};
+  return r;
+}
+
+/// A few lines around the region, for viewers that show context (SARIF2011).
+std::optional<ojson> context_region(int64_t start_line, int64_t end_line, const SourceFiles::File* file) {
+  if (!file || file->lines.empty()) return std::nullopt;
+  int64_t n = static_cast<int64_t>(file->lines.size());
+  int64_t from = std::clamp<int64_t>(start_line - 2, 1, n);
+  int64_t to = std::clamp<int64_t>(std::min(end_line, start_line + 20) + 2, from, n);
+  std::string text;
+  for (int64_t l = from; l <= to; ++l) text += file->lines[static_cast<size_t>(l - 1)] + "\n";
+  return ojson{{"startLine", from}, {"endLine", to}, {"snippet", {{"text", text}}}};
+}
+
+ojson result_json(const Finding& f, const std::string& path, size_t rule_index, bool relocated,
+                  SourceFiles& sources) {
+  const SourceFiles::File* file = sources.get(path);
+  ojson r;
+  r["ruleId"] = f.rule_id;
+  r["ruleIndex"] = rule_index;
+  r["level"] = sarif_level(f.severity);
+  r["message"] = {{"text", f.message.empty() ? f.rule_id : f.message}};
+  ojson physical;
+  physical["artifactLocation"] = artifact_location(path);
+  Finding located = f;
+  if (relocated) located = Finding{.start_line = 1, .start_column = 1, .end_line = 1};
+  physical["region"] = region_json(located, file);
+  int64_t start_line = physical["region"]["startLine"].get<int64_t>();
+  if (auto ctx = context_region(start_line, physical["region"]["endLine"].get<int64_t>(), file))
+    physical["contextRegion"] = *ctx;
+  r["locations"] = ojson::array({{{"physicalLocation", physical}}});
+  ojson fingerprints = ojson::object();
+  if (file && start_line <= static_cast<int64_t>(file->hashes.size()))
+    fingerprints["primaryLocationLineHash"] = file->hashes[static_cast<size_t>(start_line - 1)];
+  if (!f.fingerprint.empty()) fingerprints[kOwnFingerprintKey] = f.fingerprint;
+  if (!fingerprints.empty()) r["partialFingerprints"] = fingerprints;
+  if (f.suppression) {
+    ojson s;
+    s["kind"] = f.suppression->kind == "in_source" ? "inSource" : "external";
+    s["status"] = "accepted";
+    if (!f.suppression->justification.empty()) s["justification"] = f.suppression->justification;
+    r["suppressions"] = ojson::array({s});
+  }
+  if (!f.baseline_state.empty()) r["baselineState"] = f.baseline_state;
+  ojson props = ojson::object();
+  if (!f.function.empty()) props["function"] = f.function;
+  if (relocated) props["reportedPath"] = f.path;
+  if (!props.empty()) r["properties"] = props;
+  return r;
+}
+
+/// Which findings fit GitHub's limit: the most severe, unsuppressed before suppressed; the
+/// kept ones stay in model order (by path, line, rule).
+std::vector<size_t> kept_findings(const std::vector<Finding>& findings) {
+  std::vector<size_t> order(findings.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (order.size() <= kMaxResults) return order;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Finding& x = findings[a];
+    const Finding& y = findings[b];
+    if (severity_rank(x.severity) != severity_rank(y.severity))
+      return severity_rank(x.severity) > severity_rank(y.severity);
+    return !x.suppression && y.suppression;
+  });
+  order.resize(kMaxResults);
+  std::sort(order.begin(), order.end());
+  return order;
+}
+
+ojson notification(const std::string& level, const std::string& text, const std::string& path) {
+  ojson n;
+  n["level"] = level == "error" || level == "warning" ? level : "note";
+  n["message"] = {{"text", text}};
+  if (!path.empty())
+    n["locations"] = ojson::array({{{"physicalLocation", {{"artifactLocation", artifact_location(path)}}}}});
+  return n;
+}
+
+}  // namespace
+
+std::string render_sarif(const ScanResult& result, const ReportOptions& options) {
+  // Rules: every rule that ran, plus any rule a finding names without a descriptor.
+  std::vector<RuleDescriptor> rules = result.rules;
+  std::set<std::string> known;
+  for (const auto& r : rules) known.insert(r.id);
+  for (const auto& f : result.findings) {
+    if (known.insert(f.rule_id).second) {
+      RuleDescriptor d;
+      d.id = f.rule_id;
+      d.title = f.rule_id;
+      d.severity = f.severity;
+      rules.push_back(std::move(d));
+    }
+  }
+  std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  if (rules.size() > kMaxRules) {
+    // Rules that produced results first; the rest of the budget in id order.
+    std::set<std::string> used;
+    for (const auto& f : result.findings) used.insert(f.rule_id);
+    std::stable_partition(rules.begin(), rules.end(), [&](const auto& r) { return used.count(r.id) > 0; });
+    rules.resize(kMaxRules);
+    std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  }
+  std::map<std::string, size_t> rule_index;
+  ojson driver_rules = ojson::array();
+  for (const auto& r : rules) {
+    rule_index[r.id] = driver_rules.size();
+    driver_rules.push_back(rule_descriptor_json(r));
+  }
+
+  ojson notifications = ojson::array();
+  const std::set<std::string> paths = existing_paths(result);
+  SourceFiles sources(options.read_source);
+  ojson results = ojson::array();
+  const std::vector<size_t> kept = kept_findings(result.findings);
+  size_t left_out_rules = 0;
+  for (size_t i : kept) {
+    const Finding& f = result.findings[i];
+    auto idx = rule_index.find(f.rule_id);
+    if (idx == rule_index.end()) {
+      ++left_out_rules;
+      continue;
+    }
+    std::string path = f.path;
+    bool relocated = false;
+    if (path.empty() || !paths.count(path)) {
+      path = repository_anchor(result, paths);
+      relocated = true;
+      if (path.empty()) continue;  // a repository without a single file: nowhere to point
+    }
+    results.push_back(result_json(f, path, idx->second, relocated, sources));
+  }
+  if (kept.size() < result.findings.size() || left_out_rules > 0) {
+    size_t left = result.findings.size() - kept.size() + left_out_rules;
+    notifications.push_back(notification(
+        "warning",
+        std::to_string(left) + " results were left out: GitHub accepts at most 25000 results and "
+            "25000 rules per run, and the most severe were kept. Every finding is in facts.json.",
+        ""));
+  }
+
+  for (const auto& n : result.notifications) notifications.push_back(notification(n.level, n.message, n.path));
+  for (const auto& s : skipped_notices(result)) notifications.push_back(notification(s.level, s.message, s.path));
+  if (result.history)
+    for (const auto& note : result.history->notes) notifications.push_back(notification("note", note, ""));
+
+  ojson invocation;
+  invocation["executionSuccessful"] = true;
+  if (!result.scan.started_at.empty()) invocation["startTimeUtc"] = result.scan.started_at;
+  if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;
+
+  ojson run;
+  run["tool"] = {{"driver",
+                  {{"name", "repohealth"},
+                   {"semanticVersion", result.scan.tool_version},
+                   {"informationUri", kInformationUri},
+                   {"rules", driver_rules}}}};
+  run["invocations"] = ojson::array({invocation});
+  run["originalUriBaseIds"] = {
+      {kSrcRootBase, {{"description", {{"text", "The root of the repository analysed."}}}}}};
+  if (!result.scan.repository_uri.empty()) {
+    ojson vcs;
+    vcs["repositoryUri"] = result.scan.repository_uri;
+    if (!result.scan.revision.empty()) vcs["revisionId"] = result.scan.revision;
+    if (!result.scan.branch.empty()) vcs["branch"] = result.scan.branch;
+    vcs["mappedTo"] = {{"uriBaseId", kSrcRootBase}};
+    run["versionControlProvenance"] = ojson::array({vcs});
+  }
+  if (!options.category.empty()) {
+    std::string id = options.category;
+    if (id.back() != '/') id += '/';  // as github/codeql-action does: the category is the prefix
+    run["automationDetails"] = {{"id", id}};
+  }
+  run["columnKind"] = "utf16CodeUnits";
+  run["results"] = results;
+
+  ojson log;
+  log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  log["version"] = "2.1.0";
+  log["runs"] = ojson::array({run});
+  return log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace rh

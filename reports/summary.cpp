@@ -1,0 +1,65 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "reports/writers.h"
+
+namespace rh {
+namespace {
+
+/// Repository-controlled text goes to a terminal: control characters could move the cursor or
+/// change colours, so they are shown as '?'.
+std::string printable(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  return out;
+}
+
+}  // namespace
+
+std::string terminal_summary(const ScanResult& r) {
+  std::string out;
+  out += fmt::format("repohealth {} — {} ({}{}{})\n", r.scan.tool_version, printable(r.scan.root), r.scan.source,
+                     r.scan.revision.empty() ? "" : " ", r.scan.revision.substr(0, 12));
+  std::map<std::string, std::pair<int64_t, int64_t>> by_language;  // files, code lines
+  int64_t functions = 0;
+  std::vector<std::pair<const FunctionMetrics*, const FileFacts*>> all;
+  for (const auto& f : r.files) {
+    auto& row = by_language[f.language];
+    row.first += 1;
+    row.second += f.lines.code;
+    functions += static_cast<int64_t>(f.functions.size());
+    for (const auto& fn : f.functions) all.emplace_back(&fn, &f);
+  }
+  out += fmt::format("  files analysed: {}   functions: {}   skipped: {}   notes: {}\n", r.files.size(),
+                     functions, r.skipped.size(), r.notifications.size());
+  if (!by_language.empty()) {
+    out += "  language          files   code lines\n";
+    for (const auto& [lang, row] : by_language)
+      out += fmt::format("    {:<14} {:>7} {:>12}\n", printable(lang), row.first, row.second);
+  }
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+    if (a.first->cyclomatic != b.first->cyclomatic) return a.first->cyclomatic > b.first->cyclomatic;
+    if (a.second->path != b.second->path) return a.second->path < b.second->path;
+    return a.first->start_line < b.first->start_line;
+  });
+  if (!all.empty()) {
+    out += "  most complex functions (cyclomatic):\n";
+    for (size_t i = 0; i < std::min<size_t>(5, all.size()); ++i)
+      out += fmt::format("    {:>4}  {}  {}:{}\n", all[i].first->cyclomatic, printable(all[i].first->name),
+                         printable(all[i].second->path), all[i].first->start_line);
+  }
+  if (!r.skipped.empty()) {
+    std::map<std::string, int> reasons;
+    for (const auto& s : r.skipped) reasons[s.reason]++;
+    out += "  skipped by reason:";
+    for (const auto& [reason, n] : reasons) out += fmt::format(" {} {}", reason, n);
+    out += "\n";
+  }
+  out += fmt::format("  time: {:.2f} s with {} jobs\n", r.scan.duration_ms / 1000.0, r.scan.jobs);
+  return out;
+}
+
+}  // namespace rh

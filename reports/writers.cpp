@@ -1,0 +1,98 @@
+#include "reports/writers.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "core/model_json.h"
+#include "reports/report_assets.h"
+
+namespace rh {
+namespace {
+
+std::string render_facts(const ScanResult& result, const ReportOptions&) {
+  return facts_json_text(result);
+}
+
+}  // namespace
+
+const std::vector<ReportWriter>& report_writers() {
+  static const std::vector<ReportWriter> table = {
+      {"sarif", "report.sarif", render_sarif},
+      {"html", "report.html", render_html},
+      {"md", "report.md", render_markdown},
+      {"json", "facts.json", render_facts},
+  };
+  return table;
+}
+
+const ReportWriter* find_writer(std::string_view format) {
+  for (const auto& w : report_writers())
+    if (w.format == format) return &w;
+  return nullptr;
+}
+
+Result<std::vector<const ReportWriter*>> resolve_formats(const std::vector<std::string>& formats) {
+  std::vector<const ReportWriter*> out;
+  for (const auto& f : formats) {
+    const ReportWriter* w = find_writer(f);
+    if (!w) {
+      std::string known;
+      for (const auto& k : report_writers()) known += (known.empty() ? "" : ", ") + std::string(k.format);
+      return Error{"unknown or unavailable report format '" + f + "' (available: " + known + ")"};
+    }
+    if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
+  }
+  return out;
+}
+
+std::vector<std::string> report_languages() {
+  std::vector<std::string> out;
+  for (const auto& a : report_assets()) {
+    std::string_view p = a.path;
+    if (p.starts_with("i18n/") && p.ends_with(".yml")) out.emplace_back(p.substr(5, p.size() - 9));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Result<bool> check_report_options(const ReportOptions& options) {
+  auto langs = report_languages();
+  if (std::find(langs.begin(), langs.end(), options.lang) == langs.end()) {
+    std::string known;
+    for (const auto& l : langs) known += (known.empty() ? "" : ", ") + l;
+    return Error{"unknown report language '" + options.lang + "' (available: " + known + ")"};
+  }
+  return true;
+}
+
+Result<std::vector<std::string>> write_reports(const ScanResult& result,
+                                               const std::vector<const ReportWriter*>& writers,
+                                               const std::string& out_dir,
+                                               const ReportOptions& options) {
+  namespace fs = std::filesystem;
+  auto checked = check_report_options(options);
+  if (!checked) return checked.error();
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (ec) return Error{out_dir + ": cannot create the output folder (" + ec.message() + ")"};
+  std::vector<std::string> written;
+  for (const ReportWriter* w : writers) {
+    fs::path p = fs::path(out_dir) / w->file_name;
+    std::string text = w->render(result, options);
+    std::ofstream out(p, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) return Error{p.string() + ": cannot write the report"};
+    written.push_back(p.string());
+  }
+  return written;
+}
+
+std::string_view report_asset(std::string_view path) {
+  for (const auto& a : report_assets())
+    if (a.path == path) return a.bytes;
+  return {};
+}
+
+}  // namespace rh

@@ -1,0 +1,64 @@
+#pragma once
+// Report writers: each renders the model (ScanResult) only. The table maps a --format name to
+// its file name and writer.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/model.h"
+
+namespace rh {
+
+/// Reads a repository file (repository-relative path) as it was analysed; nullopt when the
+/// file cannot be read (for example `repohealth report` far from the repository).
+using SourceReader = std::function<std::optional<std::string>(const std::string& path)>;
+
+/// What some writers need besides the model.
+struct ReportOptions {
+  std::string lang = "en";  ///< HTML and Markdown language: en | da
+  std::string category;     ///< SARIF automationDetails.id (GitHub's category); "" = none
+  /// SARIF: file bytes for GitHub's primaryLocationLineHash and for UTF-16 columns. Without it
+  /// (or when it returns nullopt) results carry only repohealth's own fingerprint.
+  SourceReader read_source;
+};
+
+struct ReportWriter {
+  std::string_view format;     ///< --format name: json, sarif, html, md
+  std::string_view file_name;  ///< written into the output folder
+  std::string (*render)(const ScanResult& result, const ReportOptions& options);
+};
+
+const std::vector<ReportWriter>& report_writers();
+const ReportWriter* find_writer(std::string_view format);
+
+/// Checks a --format list; the error lists the formats available.
+Result<std::vector<const ReportWriter*>> resolve_formats(const std::vector<std::string>& formats);
+
+/// The report languages there are translations for ("da", "en").
+std::vector<std::string> report_languages();
+/// Checks the options (a known language); the error lists the languages available.
+Result<bool> check_report_options(const ReportOptions& options);
+
+/// Renders the chosen formats into `out_dir` (created when missing). Returns the paths written.
+Result<std::vector<std::string>> write_reports(const ScanResult& result,
+                                               const std::vector<const ReportWriter*>& writers,
+                                               const std::string& out_dir,
+                                               const ReportOptions& options = {});
+
+/// The one-screen terminal summary.
+std::string terminal_summary(const ScanResult& result);
+
+// The writers (one file each).
+std::string render_sarif(const ScanResult& result, const ReportOptions& options);
+std::string render_html(const ScanResult& result, const ReportOptions& options);
+std::string render_markdown(const ScanResult& result, const ReportOptions& options);
+
+/// Reads files of the analysed repository again, through the same file source the scan used
+/// (the git tree at ScanInfo::revision, the working tree, or the folder at ScanInfo::root).
+/// The listing is made on first use. Returns an empty reader when the source cannot be opened.
+SourceReader open_source_reader(const ScanInfo& scan);
+
+}  // namespace rh

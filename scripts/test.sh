@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Quick start 2: set up (with test dependencies), build, and run every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+scripts/build.sh
+build=${BUILD_DIR:-build}
+ctest --test-dir "$build" --output-on-failure -j "$(nproc)"

@@ -1,0 +1,109 @@
+#include "core/model_json.h"
+
+#include <gtest/gtest.h>
+
+#include "support/test_support.h"
+
+namespace rh {
+
+namespace {
+ScanResult sample() {
+  ScanResult r;
+  r.scan.tool_version = "0.1.0";
+  r.scan.root = "/tmp/x";
+  r.scan.source = "git-tree";
+  r.scan.revision = "0123456789abcdef0123456789abcdef01234567";
+  r.scan.revision_spec = "HEAD";
+  r.scan.branch = "main";
+  r.scan.started_at = "2026-01-01T00:00:00Z";
+  r.scan.duration_ms = 12;
+  r.scan.jobs = 2;
+  FileFacts f;
+  f.path = "a/b.py";
+  f.language = "python";
+  f.size_bytes = 42;
+  f.lines = {10, 6, 2, 2};
+  f.parsed = true;
+  f.functions.push_back({"C.m", 1, 5, 2, 4, 3, 2, 1, 20});
+  r.files.push_back(f);
+  r.skipped.push_back({"vendor/x.js", "vendored", "matches 'vendor/'"});
+  r.notifications.push_back({"warning", "bad.py", "2 syntax errors"});
+  RuleDescriptor rule;
+  rule.id = "python.security.subprocess-shell";
+  rule.title = "subprocess with shell=True";
+  rule.severity = "error";
+  rule.kind = "call";
+  rule.languages = {"python"};
+  rule.tags = {"security", "CWE-78"};
+  rule.precision = "high";
+  rule.state = "stable";
+  rule.description = "Why: ...";
+  rule.security_severity = "8.8";
+  r.rules.push_back(rule);
+  Finding finding;
+  finding.rule_id = rule.id;
+  finding.severity = "error";
+  finding.message = "subprocess.run with shell=True";
+  finding.path = "a/b.py";
+  finding.start_line = 3;
+  finding.start_column = 5;
+  finding.end_line = 3;
+  finding.end_column = 40;
+  finding.snippet = "subprocess.run(cmd, shell=True)";
+  finding.function = "C.m";
+  finding.fingerprint = "abc123";
+  finding.suppression = Suppression{"in_source", "reviewed"};
+  r.findings.push_back(finding);
+  finding.suppression.reset();
+  finding.baseline_state = "new";
+  r.findings.push_back(finding);
+  return r;
+}
+}  // namespace
+
+TEST(ModelJson, RoundTripsExactly) {
+  ScanResult r = sample();
+  std::string text = facts_json_text(r);
+  auto back = scan_result_from_json(ojson::parse(text));
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(*back, r);
+  EXPECT_EQ(facts_json_text(*back), text);
+}
+
+TEST(ModelJson, UsesDocumentedFieldNames) {
+  ojson j = to_json(sample());
+  EXPECT_EQ(j["schema_version"], kSchemaVersion);
+  const ojson& fn = j["files"][0]["functions"][0];
+  for (const char* k : {"name", "start_line", "end_line", "params", "nloc", "cyclomatic", "cognitive"})
+    EXPECT_TRUE(fn.contains(k)) << k;
+  EXPECT_TRUE(j["history"].is_null());
+}
+
+TEST(ModelJson, MissingFieldIsNamed) {
+  ojson j = to_json(sample());
+  j["files"][0]["functions"][0].erase("nloc");
+  auto r = scan_result_from_json(j);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "$.files[0].functions[0].nloc is missing");
+}
+
+TEST(ModelJson, WrongTypeAndNewerSchema) {
+  ojson j = to_json(sample());
+  j["files"][0]["lines"]["code"] = "many";
+  auto r = scan_result_from_json(j);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("$.files[0].lines.code has the wrong type"), std::string::npos);
+  ojson k = to_json(sample());
+  k["schema_version"] = kSchemaVersion + 1;
+  EXPECT_FALSE(scan_result_from_json(k));
+}
+
+TEST(ModelJson, ReadFactsFileNamesTheFile) {
+  test::TempDir dir;
+  test::write_file(dir.path(), "facts.json", "{ not json");
+  auto r = read_facts_file((dir.path() / "facts.json").string());
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("facts.json: not valid JSON"), std::string::npos);
+}
+
+}  // namespace rh

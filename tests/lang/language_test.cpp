@@ -1,0 +1,148 @@
+// The language registry: embedded specs load cleanly, and detection by file name, extension,
+// shebang and content sniff.
+#include "core/language.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+namespace rh {
+namespace {
+
+std::string detected(std::string_view path, std::string_view head = {}) {
+  const LanguageInfo* l = detect_language(path, head);
+  return l ? l->id : "(none)";
+}
+
+TEST(Language, EmbeddedSpecsLoadWithoutErrors) {
+  for (const auto& e : language_spec_errors()) ADD_FAILURE() << e;
+  const std::set<std::string> required = {
+      "python", "javascript", "typescript", "tsx", "php", "bash", "java", "go", "ruby",
+      "rust", "csharp", "c", "cpp", "yaml", "json", "markdown", "css", "html", "twig",
+      "django-template", "sql", "dockerfile", "xml", "toml", "ini"};
+  std::set<std::string> ids;
+  for (const auto& l : languages()) {
+    ids.insert(l.id);
+    EXPECT_FALSE(l.display.empty()) << l.id;
+    EXPECT_FALSE(l.extensions.empty() && l.filenames.empty()) << l.id << " cannot be detected";
+    EXPECT_FALSE(l.comments.line.empty() && l.comments.block.empty() && l.id != "json") << l.id;
+  }
+  for (const auto& id : required) EXPECT_TRUE(ids.count(id)) << "missing language " << id;
+}
+
+TEST(Language, GrammarsAndDataFlags) {
+  EXPECT_EQ(find_language("python")->grammar, "python");
+  EXPECT_EQ(find_language("csharp")->grammar, "c_sharp");
+  EXPECT_EQ(find_language("tsx")->grammar, "tsx");
+  EXPECT_TRUE(find_language("cpp")->grammar.empty());
+  EXPECT_TRUE(find_language("c")->grammar.empty());
+  EXPECT_TRUE(find_language("yaml")->data);
+  EXPECT_TRUE(find_language("twig")->data);
+  EXPECT_FALSE(find_language("python")->data);
+  EXPECT_EQ(find_language("nope"), nullptr);
+}
+
+TEST(Language, CommentSyntaxIsRead) {
+  const LanguageInfo* js = find_language("javascript");
+  ASSERT_EQ(js->comments.line.size(), 1u);
+  EXPECT_EQ(js->comments.line[0], "//");
+  ASSERT_EQ(js->comments.block.size(), 1u);
+  EXPECT_EQ(js->comments.block[0].open, "/*");
+  EXPECT_EQ(js->comments.block[0].close, "*/");
+  const LanguageInfo* py = find_language("python");
+  ASSERT_FALSE(py->comments.strings.empty());
+  EXPECT_EQ(py->comments.strings[0].open, "\"\"\"");
+  EXPECT_TRUE(py->comments.strings[0].multiline);
+}
+
+TEST(Language, DetectsByExtension) {
+  EXPECT_EQ(detected("src/app.py"), "python");
+  EXPECT_EQ(detected("lib/esm.mjs"), "javascript");
+  EXPECT_EQ(detected("lib/common.cjs"), "javascript");
+  EXPECT_EQ(detected("ui/App.jsx"), "javascript");
+  EXPECT_EQ(detected("ui/App.tsx"), "tsx");
+  EXPECT_EQ(detected("types/index.d.ts"), "typescript");
+  EXPECT_EQ(detected("x.mts"), "typescript");
+  EXPECT_EQ(detected("Main.java"), "java");
+  EXPECT_EQ(detected("main.go"), "go");
+  EXPECT_EQ(detected("lib.rs"), "rust");
+  EXPECT_EQ(detected("Program.cs"), "csharp");
+  EXPECT_EQ(detected("include/x.h"), "c");
+  EXPECT_EQ(detected("src/x.hpp"), "cpp");
+  EXPECT_EQ(detected("src/x.cc"), "cpp");
+  EXPECT_EQ(detected("README.MD"), "markdown");  // case-insensitive
+  EXPECT_EQ(detected("style.scss"), "css");
+  EXPECT_EQ(detected("q.sql"), "sql");
+  EXPECT_EQ(detected("pyproject.toml"), "toml");
+  EXPECT_EQ(detected("setup.cfg"), "ini");
+  EXPECT_EQ(detected("pom.xml"), "xml");
+  EXPECT_EQ(detected("deploy/values.yaml"), "yaml");
+  EXPECT_EQ(detected("script.sh"), "bash");
+  EXPECT_EQ(detected("notes.txt"), "(none)");
+}
+
+TEST(Language, DrupalFilesArePhp) {
+  for (const char* path : {"web/modules/custom/foo/foo.module", "foo.install", "bartik.theme", "foo.inc",
+                           "standard.profile", "phptemplate.engine", "index.php"})
+    EXPECT_EQ(detected(path), "php") << path;
+  EXPECT_EQ(detected("foo.info.yml"), "yaml");
+}
+
+TEST(Language, MultiDotExtensionsPreferTheLongest) {
+  EXPECT_EQ(detected("templates/node.html.twig"), "twig");
+  EXPECT_EQ(detected("templates/page.twig"), "twig");
+  EXPECT_EQ(detected("templates/page.html"), "html");  // stays HTML even with {% block %}
+  EXPECT_EQ(detected("templates/page.html", "{% block content %}{% endblock %}"), "html");
+  EXPECT_EQ(detected("templates/base.j2"), "django-template");
+  EXPECT_EQ(detected("templates/base.jinja"), "django-template");
+  EXPECT_EQ(detected("templates/base.djhtml"), "django-template");
+}
+
+TEST(Language, DetectsByFileName) {
+  EXPECT_EQ(detected("Dockerfile"), "dockerfile");
+  EXPECT_EQ(detected("docker/Dockerfile"), "dockerfile");
+  EXPECT_EQ(detected("docker/Dockerfile.prod"), "dockerfile");
+  EXPECT_EQ(detected("build/app.dockerfile"), "dockerfile");
+  EXPECT_EQ(detected("Containerfile"), "dockerfile");
+  EXPECT_EQ(detected("Rakefile"), "ruby");
+  EXPECT_EQ(detected("Gemfile"), "ruby");
+  EXPECT_EQ(detected("composer.lock"), "json");
+  EXPECT_EQ(detected("home/.bashrc"), "bash");
+}
+
+TEST(Language, DetectsByShebang) {
+  EXPECT_EQ(detected("bin/tool", "#!/usr/bin/env python3\nprint(1)\n"), "python");
+  EXPECT_EQ(detected("bin/tool", "#!/usr/bin/python3.11\n"), "python");
+  EXPECT_EQ(detected("bin/tool", "#! /usr/bin/env  python\r\n"), "python");
+  EXPECT_EQ(detected("bin/tool", "#!/bin/sh\necho hi\n"), "bash");
+  EXPECT_EQ(detected("bin/tool", "#!/bin/bash -e\n"), "bash");
+  EXPECT_EQ(detected("bin/tool", "#!/usr/bin/env zsh\n"), "bash");
+  EXPECT_EQ(detected("bin/tool", "#!/usr/bin/env -S node --experimental-vm-modules\n"), "javascript");
+  EXPECT_EQ(detected("bin/tool", "#!/usr/bin/env -i PATH=/bin ruby\n"), "ruby");
+  EXPECT_EQ(detected("bin/tool", "#!/usr/bin/php\n<?php echo 1;\n"), "php");
+  EXPECT_EQ(detected("bin/tool", "#!/usr/bin/env perl\n"), "(none)");
+  EXPECT_EQ(detected("bin/tool", "#!\n"), "(none)");
+  EXPECT_EQ(detected("bin/tool", "#!/usr/bin/env\n"), "(none)");
+  // An extension wins over the shebang.
+  EXPECT_EQ(detected("run.sh", "#!/usr/bin/env python3\n"), "bash");
+}
+
+TEST(Language, SniffsExtensionlessFilesOnly) {
+  EXPECT_EQ(detected("bin/page", "<?php\necho 1;\n"), "php");
+  EXPECT_EQ(detected("data/feed", "<?xml version=\"1.0\"?>\n<feed/>"), "xml");
+  EXPECT_EQ(detected("www/index", "<!DOCTYPE html>\n<html></html>"), "html");
+  EXPECT_EQ(detected("notes.txt", "<?php\necho 1;\n"), "(none)");
+  EXPECT_EQ(detected("LICENSE", "MIT License\n"), "(none)");
+}
+
+TEST(Language, OddInputIsHarmless) {
+  EXPECT_EQ(detected(""), "(none)");
+  EXPECT_EQ(detected("dir/"), "(none)");
+  EXPECT_EQ(detected("x.", "#!"), "(none)");
+  EXPECT_EQ(detected("bin/tool", std::string_view("#!/bin/\0sh", 10)), "(none)");
+  EXPECT_EQ(detected("bin/tool", "\xff\xfe#!/bin/sh"), "(none)");
+}
+
+}  // namespace
+}  // namespace rh

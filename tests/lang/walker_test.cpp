@@ -1,0 +1,208 @@
+// The generic walker on real Python fixtures (expectations worked out by hand in
+// fixtures/python/expected.yml), on hostile input, and the frontend's failure paths.
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+
+#include "core/language.h"
+#include "lang/frontend.h"
+#include "lang/grammars.h"
+#include "lang/line_counter.h"
+#include "lang/syntax_spec.h"
+#include "lang/treesitter_frontend.h"
+#include "support/test_support.h"
+
+namespace rh {
+namespace {
+
+const std::string kFixtures = std::string(RH_SOURCE_DIR) + "/tests/lang/fixtures/python/";
+
+struct Analysis {
+  FileFacts facts;
+  std::vector<Notification> notes;
+};
+
+Analysis analyze_python(const std::string& path, const std::string& content) {
+  const LanguageInfo* python = find_language("python");
+  EXPECT_NE(python, nullptr);
+  Analysis a;
+  a.facts.path = path;
+  Frontend* frontend = python ? frontend_for(*python) : nullptr;
+  EXPECT_NE(frontend, nullptr);
+  if (frontend) frontend->analyze(FrontendInput{path, content, python}, a.facts, a.notes);
+  return a;
+}
+
+std::string describe(const FunctionMetrics& f) {
+  return f.name + " lines " + std::to_string(f.start_line) + "-" + std::to_string(f.end_line) +
+         " params " + std::to_string(f.params) + " nloc " + std::to_string(f.nloc) + " ccn " +
+         std::to_string(f.cyclomatic) + " nesting " + std::to_string(f.max_nesting) + " tokens " +
+         std::to_string(f.tokens);
+}
+
+FunctionMetrics expected_function(const YAML::Node& n) {
+  FunctionMetrics f;
+  f.name = n["name"].as<std::string>();
+  f.start_line = n["start_line"].as<int64_t>();
+  f.end_line = n["end_line"].as<int64_t>();
+  f.params = n["params"].as<int64_t>();
+  f.nloc = n["nloc"].as<int64_t>();
+  f.cyclomatic = n["cyclomatic"].as<int64_t>();
+  f.max_nesting = n["max_nesting"].as<int64_t>();
+  f.tokens = n["tokens"].as<int64_t>();
+  return f;
+}
+
+TEST(Walker, PythonFixturesMatchHandWorkedExpectations) {
+  const YAML::Node expected = YAML::LoadFile(kFixtures + "expected.yml");
+  ASSERT_TRUE(expected.IsMap());
+  int files = 0;
+  for (const auto& entry : expected) {
+    const std::string name = entry.first.as<std::string>();
+    const YAML::Node& want = entry.second;
+    SCOPED_TRACE(name);
+    ++files;
+    const std::string content = test::read_file(kFixtures + name);
+    ASSERT_FALSE(content.empty());
+    Analysis a = analyze_python(name, content);
+    EXPECT_TRUE(a.facts.parsed);
+    if (want["lines"]) {
+      LineCounts l{want["lines"]["total"].as<int64_t>(), want["lines"]["code"].as<int64_t>(),
+                   want["lines"]["comment"].as<int64_t>(), want["lines"]["blank"].as<int64_t>()};
+      EXPECT_EQ(a.facts.lines.total, l.total);
+      EXPECT_EQ(a.facts.lines.code, l.code);
+      EXPECT_EQ(a.facts.lines.comment, l.comment);
+      EXPECT_EQ(a.facts.lines.blank, l.blank);
+    }
+    if (want["parse_errors"]) {
+      EXPECT_EQ(a.facts.parse_errors, want["parse_errors"].as<int64_t>());
+    }
+    if (want["parse_errors_at_least"]) {
+      EXPECT_GE(a.facts.parse_errors, want["parse_errors_at_least"].as<int64_t>());
+    }
+
+    std::string actual_list;
+    for (const auto& f : a.facts.functions) actual_list += "  " + describe(f) + "\n";
+    SCOPED_TRACE("functions found:\n" + actual_list);
+    const bool subset = want["functions_subset"] && want["functions_subset"].as<bool>();
+    if (!subset) {
+      ASSERT_EQ(a.facts.functions.size(), want["functions"].size());
+    }
+    for (size_t i = 0; i < want["functions"].size(); ++i) {
+      const FunctionMetrics w = expected_function(want["functions"][i]);
+      const FunctionMetrics* got = nullptr;
+      if (subset) {
+        for (const auto& f : a.facts.functions)
+          if (f.name == w.name) got = &f;
+      } else {
+        got = &a.facts.functions[i];
+      }
+      ASSERT_NE(got, nullptr) << "missing function " << w.name;
+      EXPECT_EQ(describe(*got), describe(w));
+    }
+  }
+  EXPECT_EQ(files, 4);
+}
+
+TEST(Walker, SyntaxErrorsAreCountedAndNotified) {
+  const std::string content = test::read_file(kFixtures + "errors.py");
+  Analysis a = analyze_python("errors.py", content);
+  EXPECT_TRUE(a.facts.parsed);
+  EXPECT_GT(a.facts.parse_errors, 0);
+  EXPECT_GE(a.facts.functions.size(), 2u);
+  ASSERT_EQ(a.notes.size(), 1u);
+  EXPECT_EQ(a.notes[0].level, "warning");
+  EXPECT_EQ(a.notes[0].path, "errors.py");
+  EXPECT_NE(a.notes[0].message.find("syntax error"), std::string::npos) << a.notes[0].message;
+  EXPECT_NE(a.notes[0].message.find("metrics for the recoverable parts"), std::string::npos);
+}
+
+TEST(Walker, CleanFileHasNoNotes) {
+  Analysis a = analyze_python("control.py", test::read_file(kFixtures + "control.py"));
+  EXPECT_TRUE(a.notes.empty());
+  EXPECT_EQ(a.facts.parse_errors, 0);
+}
+
+TEST(Walker, DeeplyNestedExpressionDoesNotOverflowTheStack) {
+  const int depth = 20000;
+  std::string content = "def f(x):\n    return " + std::string(depth, '(') + "x" + std::string(depth, ')') + "\n";
+  Analysis a = analyze_python("deep.py", content);
+  ASSERT_TRUE(a.facts.parsed);
+  ASSERT_EQ(a.facts.functions.size(), 1u);
+  EXPECT_EQ(a.facts.functions[0].name, "f");
+  EXPECT_EQ(a.facts.functions[0].tokens, 5 + 1 + 2 * depth + 1);  // f ( x ) : return (…x…)
+  EXPECT_EQ(a.facts.lines.code, 2);
+}
+
+TEST(Walker, DeeplyNestedLambdasStayBounded) {
+  const int depth = 20000;
+  std::string content = "f = ";
+  for (int i = 0; i < depth; ++i) content += "lambda: ";
+  content += "0\n";
+  Analysis a = analyze_python("lambdas.py", content);
+  ASSERT_TRUE(a.facts.parsed);
+  if (a.facts.parse_errors == 0) {
+    ASSERT_EQ(a.facts.functions.size(), static_cast<size_t>(depth));
+    // Qualified names keep only their innermost parts.
+    EXPECT_LE(a.facts.functions.back().name.size(), 420u);
+    EXPECT_TRUE(a.facts.functions.back().name.starts_with("...")) << a.facts.functions.back().name;
+  }
+}
+
+TEST(Walker, HostileBytesDoNotCrash) {
+  const char bytes[] = "def f():\n    return '\xff\xfe\xc3'\n\0\0\x01 garbage \x80\n";
+  const std::string content(bytes, sizeof bytes - 1);
+  Analysis a = analyze_python("bytes.py", content);
+  EXPECT_TRUE(a.facts.parsed);
+  EXPECT_EQ(a.facts.lines.total, 3);
+  Analysis empty = analyze_python("empty.py", "");
+  EXPECT_TRUE(empty.facts.parsed);
+  EXPECT_EQ(empty.facts.lines, LineCounts{});
+  EXPECT_TRUE(empty.facts.functions.empty());
+}
+
+TEST(Walker, TreeLineCountsAgreeWithTheLexicalCounterWithoutDocstrings) {
+  // control.py has no docstring, so both ways of counting must agree.
+  const std::string content = test::read_file(kFixtures + "control.py");
+  Analysis a = analyze_python("control.py", content);
+  EXPECT_EQ(a.facts.lines, count_lines(content, find_language("python")->comments));
+}
+
+TEST(Walker, ParseTimeoutGivesLineCountsAndAWarning) {
+  const LanguageInfo* python = find_language("python");
+  ASSERT_NE(python, nullptr);
+  const SyntaxSpec* spec = syntax_spec_for("python");
+  ASSERT_NE(spec, nullptr);
+  const TSLanguage* grammar = grammar_by_name("python");
+  ASSERT_NE(grammar, nullptr);
+  TreeSitterFrontend hasty(grammar, compile_syntax(*spec, grammar), /*timeout_micros=*/1);
+  std::string content;
+  for (int i = 0; i < 50000; ++i) content += "def f" + std::to_string(i) + "(a):\n    return a and a or a\n";
+  FileFacts facts;
+  std::vector<Notification> notes;
+  hasty.analyze(FrontendInput{"big.py", content, python}, facts, notes);
+  EXPECT_FALSE(facts.parsed);
+  EXPECT_TRUE(facts.functions.empty());
+  EXPECT_EQ(facts.lines.total, 100000);
+  EXPECT_EQ(facts.lines.code, 100000);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].level, "warning");
+  EXPECT_EQ(notes[0].path, "big.py");
+  EXPECT_NE(notes[0].message.find("did not finish"), std::string::npos) << notes[0].message;
+
+  // The same thread's parser still works for the next file.
+  Analysis next = analyze_python("small.py", "def g():\n    pass\n");
+  EXPECT_TRUE(next.facts.parsed);
+  ASSERT_EQ(next.facts.functions.size(), 1u);
+  EXPECT_EQ(next.facts.functions[0].name, "g");
+}
+
+TEST(Walker, FrontendOnlyForLanguagesWithGrammarAndSpec) {
+  EXPECT_NE(frontend_for(*find_language("python")), nullptr);
+  EXPECT_EQ(frontend_for(*find_language("markdown")), nullptr);
+  EXPECT_EQ(frontend_for(*find_language("cpp")), nullptr);
+}
+
+}  // namespace
+}  // namespace rh
