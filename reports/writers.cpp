@@ -18,9 +18,6 @@ std::string render_facts(const ScanResult& result, const ReportOptions&) {
 
 const std::vector<ReportWriter>& report_writers() {
   static const std::vector<ReportWriter> table = {
-      {"sarif", "report.sarif", render_sarif},
-      {"html", "report.html", render_html},
-      {"md", "report.md", render_markdown},
       {"json", "facts.json", render_facts},
   };
   return table;

@@ -53,8 +53,6 @@ std::string terminal_summary(const ScanResult& result);
 
 // The writers (one file each).
 std::string render_sarif(const ScanResult& result, const ReportOptions& options);
-std::string render_html(const ScanResult& result, const ReportOptions& options);
-std::string render_markdown(const ScanResult& result, const ReportOptions& options);
 
 /// Reads files of the analysed repository again, through the same file source the scan used
 /// (the git tree at ScanInfo::revision, the working tree, or the folder at ScanInfo::root).

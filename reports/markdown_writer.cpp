@@ -1,4 +1,0 @@
-#include "reports/writers.h"
-namespace rh {
-std::string render_markdown(const ScanResult&, const ReportOptions&) { return "\n"; }
-}  // namespace rh
