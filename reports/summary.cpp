@@ -58,6 +58,18 @@ std::string terminal_summary(const ScanResult& r) {
     for (const auto& [reason, n] : reasons) out += fmt::format(" {} {}", reason, n);
     out += "\n";
   }
+  if (r.history) {
+    const RepoHistory& h = r.history->repository;
+    out += fmt::format("  history: {} commits, {} contributors ({} active), {} organisations, elephant factor {}\n",
+                       h.commits, h.contributors, h.active_contributors, h.organisations.size(), h.elephant_factor);
+    std::string names;
+    for (const auto& id : h.truck_factor.authors) names += (names.empty() ? "" : ", ") + printable(id);
+    out += fmt::format("  truck factor: {}{}{}{}   active only: {}\n", h.truck_factor.value, names.empty() ? "" : " (",
+                       names, names.empty() ? "" : ")", h.active_truck_factor.value);
+    if (!h.hotspots.empty())
+      out += fmt::format("  top hotspot: {} ({} commits x complexity {})\n", printable(h.hotspots.front().path),
+                         h.hotspots.front().commits, h.hotspots.front().complexity);
+  }
   out += fmt::format("  time: {:.2f} s with {} jobs\n", r.scan.duration_ms / 1000.0, r.scan.jobs);
   return out;
 }

@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/pipeline.h"
+#include "history/dates.h"
 #include "reports/writers.h"
 
 namespace rh {
@@ -20,6 +21,14 @@ struct ScanArgs {
   bool worktree = false;
   int jobs = 0;
   bool quiet = false;
+  bool no_history = false;
+  std::string history_lines = "window";
+  std::string since;
+  int64_t max_commits = 0;
+  bool first_parent = false;
+  bool include_bots = false;
+  bool no_merge_aliases = false;
+  int hotspots = 20;
 };
 
 /// The config: --config FILE (must exist), else .repohealth.yml at the scanned root if present.
@@ -46,6 +55,10 @@ int run(const ScanArgs& a) {
     std::fprintf(stderr, "repohealth scan: --rev and --worktree exclude each other\n");
     return kExitUsage;
   }
+  if (!a.since.empty() && !history::parse_iso_date(a.since)) {
+    std::fprintf(stderr, "repohealth scan: --since '%s' is not a date (use YYYY-MM-DD)\n", a.since.c_str());
+    return kExitUsage;
+  }
   ScanRequest request;
   request.root = a.path;
   request.rev = a.rev;
@@ -53,6 +66,14 @@ int run(const ScanArgs& a) {
   request.jobs = a.jobs;
   request.progress = !a.quiet;
   request.config = std::move(*config);
+  request.history = !a.no_history;
+  request.history_options.lines_all = a.history_lines == "all";
+  request.history_options.since = a.since;
+  request.history_options.max_commits = a.max_commits;
+  request.history_options.first_parent = a.first_parent;
+  request.history_options.include_bots = a.include_bots;
+  request.history_options.merge_aliases = !a.no_merge_aliases;
+  request.history_options.hotspots_top = a.hotspots;
   ScanOutcome outcome = run_scan(request);
   if (!outcome.ok) {
     std::fprintf(stderr, "repohealth scan: %s\n", outcome.error.message.c_str());
@@ -85,6 +106,22 @@ CommandRun attach_scan(CLI::App& app) {
   app.add_option("-c,--config", a->config, "Configuration file (default: PATH/.repohealth.yml)");
   app.add_option("-j,--jobs", a->jobs, "Parallel jobs (default: all cores)")->check(CLI::Range(0, 1024));
   app.add_flag("-q,--quiet", a->quiet, "No progress and no summary");
+  app.add_flag("--no-history", a->no_history, "Do not walk the git history");
+  app.add_option("--history-lines", a->history_lines,
+                 "Count added/deleted lines over the last 12 months (window) or all history (all)")
+      ->check(CLI::IsMember({"window", "all"}))
+      ->capture_default_str();
+  app.add_option("--since", a->since, "History: leave out commits older than this date (YYYY-MM-DD)");
+  app.add_option("--max-commits", a->max_commits, "History: only the newest N commits (0 = all)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("--first-parent", a->first_parent, "History: follow first parents only");
+  app.add_flag("--include-bots", a->include_bots,
+               "History: count bots (dependabot, renovate, github-actions, *[bot]) as people");
+  app.add_flag("--no-merge-aliases", a->no_merge_aliases,
+               "History: do not merge identities that share a name but differ in e-mail");
+  app.add_option("--hotspots", a->hotspots, "History: how many hotspots to keep")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000));
   return [a] { return run(*a); };
 }
 

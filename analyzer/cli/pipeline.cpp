@@ -2,6 +2,7 @@
 
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_group.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <cstdio>
 #include <ctime>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "core/classify.h"
@@ -94,10 +96,22 @@ ScanOutcome run_scan(const ScanRequest& request) {
   std::vector<FileOutcome> outcomes(todo.size());
   ProgressLine progress(request.progress, todo.size());
   FileSource& src = **source;
+  // The history walk runs beside file analysis, on its own repository handle.
+  std::optional<Result<HistoryFacts>> history;
+  const bool want_history = request.history && info.is_git && !info.is_empty;
+  tbb::task_group background;
+  if (want_history) {
+    HistoryOptions options = request.history_options;
+    if (options.org_mapping.empty()) options.org_mapping = request.config.organisations;
+    background.run([&history, &request, options] {
+      history.emplace(analyse_history(request.root, request.rev, options));
+    });
+  }
   tbb::parallel_for(size_t{0}, todo.size(), [&](size_t i) {
     outcomes[i] = analyse_file(src, *todo[i], request.config);
     progress.tick();
   });
+  background.wait();
 
   for (auto& o : outcomes) {
     if (o.facts) result.files.push_back(std::move(*o.facts));
@@ -107,6 +121,16 @@ ScanOutcome run_scan(const ScanRequest& request) {
   auto by_path = [](const auto& a, const auto& b) { return a.path < b.path; };
   std::sort(result.files.begin(), result.files.end(), by_path);
   std::sort(result.skipped.begin(), result.skipped.end(), by_path);
+  if (history && history->ok()) {
+    result.history = std::move(**history);
+    compute_hotspots(*result.history, result.files, request.history_options.hotspots_top);
+  } else if (history) {
+    result.notifications.push_back({"warning", "", "history not analysed: " + history->error().message});
+  } else if (request.history && info.is_empty) {
+    result.notifications.push_back({"note", "", "history not analysed: the repository has no commits"});
+  } else if (request.history && !info.is_git) {
+    result.notifications.push_back({"note", "", "history not analysed: not a git repository"});
+  }
   std::stable_sort(result.notifications.begin(), result.notifications.end(), by_path);
 
   result.scan.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -5,6 +5,7 @@
 #include "core/config.h"
 #include "core/error.h"
 #include "core/model.h"
+#include "history/history.h"
 
 namespace rh {
 
@@ -15,6 +16,8 @@ struct ScanRequest {
   int jobs = 0;           ///< 0 = all cores
   bool progress = false;  ///< draw a progress line on stderr
   Config config;
+  bool history = true;  ///< walk the git history (concurrently with file analysis)
+  HistoryOptions history_options;
 };
 
 /// Why a scan could not produce a result: usage (bad path, unknown revision) -> exit 2, or the

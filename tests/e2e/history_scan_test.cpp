@@ -1,0 +1,136 @@
+// End-to-end: the history walk inside `repohealth scan` (runs beside file analysis) lands in
+// facts.json; its options reach it; it is absent, with a note, when it cannot or should not run.
+// The figures themselves are checked in tests/history/designed_history_test.cpp.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "e2e/e2e_support.h"
+
+namespace rh::test {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const char* kAlice = "Alice <alice@acme.dk>";
+const char* kBob = "Bob <bob@vendor.dk>";
+
+/// Two people from two organisations; app.py is changed often and is complex enough to be a hotspot.
+void build_repo(const fs::path& repo) {
+  git(repo, "init -q -b main");
+  write_file(repo, "app.py", "def f(x):\n    if x:\n        return 1\n    return 2\n");
+  write_file(repo, "README.md", "# demo\n");
+  git(repo, "add -A");
+  git(repo, "commit -q -m 'first #1'", "2024-01-10T10:00:00Z", kAlice);
+  write_file(repo, "app.py", "def f(x):\n    if x:\n        return 1\n    elif x is None:\n        return 3\n    return 2\n");
+  git(repo, "commit -q -am 'fix: none'", "2024-02-10T10:00:00Z", kBob);
+  git(repo, "tag v1.0.0", "2024-02-10T10:00:00Z", kBob);
+  write_file(repo, "lib.py", "def g():\n    return 0\n");
+  git(repo, "add -A");
+  git(repo, "commit -q -m 'add lib'", "2024-03-10T10:00:00Z", kAlice);
+}
+
+}  // namespace
+
+TEST(HistoryScan, HistoryLandsInFacts) {
+  TempDir dir;
+  build_repo(dir.path());
+  ScanRun r = scan(dir.str());
+  ASSERT_EQ(r.command.exit_code, 0) << r.command.err;
+  ASSERT_TRUE(r.facts.contains("history")) << r.facts.dump(1);
+  const json& h = r.facts["history"]["repository"];
+  EXPECT_EQ(h["commits"], 3);
+  EXPECT_EQ(h["contributors"], 2);
+  EXPECT_EQ(h["reference_date"], "2024-03-10T10:00:00Z");
+  EXPECT_EQ(h["releases"]["semver_tags"], 1);
+  EXPECT_EQ(h["releases"]["last_tag"], "v1.0.0");
+  EXPECT_EQ(h["releases"]["commits_since_last_tag"], 1);
+  EXPECT_EQ(h["organisations"].size(), 2u);
+  // Hotspots join history with the file metrics: app.py (2 commits x cyclomatic 3) is first.
+  ASSERT_FALSE(h["hotspots"].empty());
+  EXPECT_EQ(h["hotspots"][0]["path"], "app.py");
+  EXPECT_EQ(h["hotspots"][0]["commits"], 2);
+  EXPECT_EQ(h["hotspots"][0]["complexity"], 3);
+  EXPECT_EQ(h["hotspots"][0]["score"], 6);
+  const json* app = find_by_path(r.facts["history"]["files"], "app.py");
+  ASSERT_NE(app, nullptr);
+  EXPECT_EQ((*app)["commits"], 2);
+  EXPECT_EQ((*app)["authors"], 2);
+  EXPECT_EQ((*app)["creator"], "alice@acme.dk");
+}
+
+TEST(HistoryScan, OptionsReachTheWalk) {
+  TempDir dir;
+  build_repo(dir.path());
+  ScanRun r = scan(dir.str(), "--max-commits 1 --history-lines all --hotspots 0");
+  ASSERT_EQ(r.command.exit_code, 0) << r.command.err;
+  const json& h = r.facts["history"]["repository"];
+  EXPECT_EQ(h["commits"], 1);
+  EXPECT_EQ(h["max_commits"], 1);
+  EXPECT_EQ(h["line_window_months"], 0);
+  EXPECT_TRUE(h["hotspots"].empty());
+
+  ScanRun older = scan(dir.str(), "--rev v1.0.0");
+  ASSERT_EQ(older.command.exit_code, 0) << older.command.err;
+  EXPECT_EQ(older.facts["history"]["repository"]["commits"], 2);
+  EXPECT_EQ(older.facts["history"]["repository"]["reference_date"], "2024-02-10T10:00:00Z");
+}
+
+TEST(HistoryScan, OrganisationMappingFromConfig) {
+  TempDir dir;
+  build_repo(dir.path());
+  write_file(dir.path(), "cfg.yml", "organisations:\n  acme.dk: Acme Kommune\n  vendor.dk: Vendor A/S\n");
+  ScanRun r = scan(dir.str(), "--config " + sh_quote((dir.path() / "cfg.yml").string()));
+  ASSERT_EQ(r.command.exit_code, 0) << r.command.err;
+  std::set<std::string> names;
+  for (const auto& o : r.facts["history"]["repository"]["organisations"]) names.insert(o["name"]);
+  EXPECT_EQ(names, (std::set<std::string>{"Acme Kommune", "Vendor A/S"}));
+}
+
+TEST(HistoryScan, NoHistoryAndNonGitAndEmpty) {
+  TempDir dir;
+  build_repo(dir.path());
+  ScanRun off = scan(dir.str(), "--no-history");
+  ASSERT_EQ(off.command.exit_code, 0) << off.command.err;
+  EXPECT_TRUE(off.facts["history"].is_null());
+
+  TempDir plain;
+  write_file(plain.path(), "a.py", "x = 1\n");
+  ScanRun folder = scan(plain.str());
+  ASSERT_EQ(folder.command.exit_code, 0) << folder.command.err;
+  EXPECT_TRUE(folder.facts["history"].is_null());
+  EXPECT_NE(folder.facts["notifications"].dump().find("history not analysed: not a git repository"),
+            std::string::npos);
+
+  TempDir empty;
+  git(empty.path(), "init -q");
+  ScanRun none = scan(empty.str());
+  ASSERT_EQ(none.command.exit_code, 0) << none.command.err;
+  EXPECT_TRUE(none.facts["history"].is_null());
+  EXPECT_NE(none.facts["notifications"].dump().find("no commits"), std::string::npos);
+}
+
+TEST(HistoryScan, BadSinceIsAUsageError) {
+  TempDir dir;
+  build_repo(dir.path());
+  ScanRun r = scan(dir.str(), "--since not-a-date");
+  EXPECT_EQ(r.command.exit_code, 2);
+  EXPECT_NE(r.command.err.find("--since 'not-a-date' is not a date"), std::string::npos) << r.command.err;
+  ScanRun ok = scan(dir.str(), "--since 2024-02-01");
+  ASSERT_EQ(ok.command.exit_code, 0) << ok.command.err;
+  EXPECT_EQ(ok.facts["history"]["repository"]["commits"], 2);
+  EXPECT_EQ(ok.facts["history"]["repository"]["since"], "2024-02-01");
+}
+
+TEST(HistoryScan, SummaryShowsTruckFactor) {
+  TempDir dir;
+  build_repo(dir.path());
+  TempDir out;
+  CommandResult c = run_repohealth("scan " + sh_quote(dir.str()) + " --out " + sh_quote(out.str()) + " --format json");
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_NE(c.out.find("truck factor: "), std::string::npos) << c.out;
+  EXPECT_NE(c.out.find("history: 3 commits, 2 contributors"), std::string::npos) << c.out;
+}
+
+}  // namespace rh::test
