@@ -13,6 +13,7 @@ const std::vector<Command>& commands() {
       {"report", "Render reports from an earlier scan's facts.json", attach_report},
       {"rules", "List the rules repohealth knows", attach_rules},
       {"version", "Print the version and the libraries built in", attach_version},
+      {"debug", "Developer views of one file: metrics, syntax tree", attach_debug},
   };
   return table;
 }

@@ -29,6 +29,9 @@ struct ScanArgs {
   bool include_bots = false;
   bool no_merge_aliases = false;
   int hotspots = 20;
+  std::string compile_commands;
+  int64_t clone_min_tokens = 50;
+  int64_t clone_min_lines = 6;
 };
 
 /// The config: --config FILE (must exist), else .repohealth.yml at the scanned root if present.
@@ -74,6 +77,9 @@ int run(const ScanArgs& a) {
   request.history_options.include_bots = a.include_bots;
   request.history_options.merge_aliases = !a.no_merge_aliases;
   request.history_options.hotspots_top = a.hotspots;
+  request.compile_commands = a.compile_commands;
+  request.clones.min_tokens = a.clone_min_tokens;
+  request.clones.min_lines = a.clone_min_lines;
   ScanOutcome outcome = run_scan(request);
   if (!outcome.ok) {
     std::fprintf(stderr, "repohealth scan: %s\n", outcome.error.message.c_str());
@@ -122,6 +128,14 @@ CommandRun attach_scan(CLI::App& app) {
   app.add_option("--hotspots", a->hotspots, "History: how many hotspots to keep")
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));
+  app.add_option("--compile-commands", a->compile_commands,
+                 "compile_commands.json: parse the C/C++ files it lists with their flags and includes");
+  app.add_option("--clone-min-tokens", a->clone_min_tokens, "Duplication: shortest clone, in tokens")
+      ->capture_default_str()
+      ->check(CLI::Range(int64_t{10}, int64_t{100000}));
+  app.add_option("--clone-min-lines", a->clone_min_lines, "Duplication: shortest clone, in lines")
+      ->capture_default_str()
+      ->check(CLI::Range(int64_t{1}, int64_t{100000}));
   return [a] { return run(*a); };
 }
 

@@ -26,6 +26,7 @@ CommandRun attach_scan(CLI::App& app);
 CommandRun attach_report(CLI::App& app);
 CommandRun attach_rules(CLI::App& app);
 CommandRun attach_version(CLI::App& app);
+CommandRun attach_debug(CLI::App& app);
 
 const std::vector<Command>& commands();
 

@@ -5,6 +5,8 @@
 #include "core/language.h"
 #include "lang/frontend.h"
 #include "lang/line_counter.h"
+#include "metrics/clones.h"
+#include "metrics/file_metrics.h"
 
 namespace rh {
 
@@ -26,7 +28,7 @@ FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Con
     out.skipped = std::move(skip);
     return out;
   }
-  const LanguageInfo* language = detect_language(entry.path, std::string_view(content).substr(0, 1024));
+  const LanguageInfo* language = detect_language(entry.path, std::string_view(content).substr(0, kLanguageSniffBytes));
   if (!language) {
     out.skipped = SkippedFile{entry.path, "unknown_language", "no language recognised"};
     return out;
@@ -38,8 +40,10 @@ FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Con
   facts.blob_id = entry.blob_id;
   facts.lines = count_lines(content, language->comments);
   if (Frontend* frontend = frontend_for(*language)) {
-    frontend->analyze(FrontendInput{entry.path, content, language}, facts, out.notes);
+    TokenSequence* clone_tokens = counts_for_duplication(entry.path, *language) ? &out.clone_tokens : nullptr;
+    frontend->analyze(FrontendInput{entry.path, content, language}, facts, out.notes, nullptr, clone_tokens);
   }
+  finish_file_metrics(facts);
   out.facts = std::move(facts);
   return out;
 }

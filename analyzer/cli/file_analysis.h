@@ -8,6 +8,7 @@
 #include "core/config.h"
 #include "core/file_source.h"
 #include "core/model.h"
+#include "lang/token_metrics.h"
 
 namespace rh {
 
@@ -16,6 +17,9 @@ struct FileOutcome {
   std::optional<FileFacts> facts;
   std::optional<SkippedFile> skipped;
   std::vector<Notification> notes;
+  /// The file's token hashes for clone detection (empty when it takes no part: data, lock and
+  /// translation files); released once the scan's clone step ran.
+  TokenSequence clone_tokens;
 };
 
 FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Config& config);

@@ -10,13 +10,16 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
 
 #include "core/classify.h"
 #include "core/file_source.h"
+#include "cli/duplication_step.h"
 #include "cli/file_analysis.h"
+#include "lang/clang_frontend.h"
 
 namespace rh {
 namespace {
@@ -90,6 +93,17 @@ ScanOutcome run_scan(const ScanRequest& request) {
       todo.push_back(&entry);
   }
 
+  std::shared_ptr<const CompileCommands> compile_commands;
+  if (!request.compile_commands.empty()) {
+    auto loaded = CompileCommands::load(request.compile_commands, request.root);
+    if (!loaded) {
+      outcome.error = {ScanError::Kind::usage, loaded.error().message};
+      return outcome;
+    }
+    compile_commands = std::make_shared<const CompileCommands>(std::move(*loaded));
+  }
+  ScopedCompileCommands compile_scope(compile_commands);  // C/C++ files parse with their flags
+
   const int jobs = request.jobs > 0 ? request.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   result.scan.jobs = jobs;
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, jobs);
@@ -112,6 +126,7 @@ ScanOutcome run_scan(const ScanRequest& request) {
     progress.tick();
   });
   background.wait();
+  detect_duplication(outcomes, request.clones, result.duplication);
 
   for (auto& o : outcomes) {
     if (o.facts) result.files.push_back(std::move(*o.facts));

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/model.h"
 #include "history/history.h"
+#include "metrics/clones.h"
 
 namespace rh {
 
@@ -18,6 +19,8 @@ struct ScanRequest {
   Config config;
   bool history = true;  ///< walk the git history (concurrently with file analysis)
   HistoryOptions history_options;
+  std::string compile_commands;  ///< compile_commands.json for C/C++ (--compile-commands), or ""
+  CloneOptions clones;           ///< clone detection thresholds
 };
 
 /// Why a scan could not produce a result: usage (bad path, unknown revision) -> exit 2, or the

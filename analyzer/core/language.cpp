@@ -140,7 +140,18 @@ bool parse_language(std::string_view path, std::string_view text, LanguageInfo& 
     if (root["grammar"] && !root["grammar"].IsNull()) info.grammar = root["grammar"].as<std::string>();
     info.data = root["data"] && root["data"].as<bool>();
     if (const YAML::Node detect = root["detect"]) {
-      if (!check_keys(detect, {"extensions", "filenames", "shebangs", "sniff"}, error, "detect")) return false;
+      if (!check_keys(detect, {"extensions", "filenames", "shebangs", "sniff", "claims"}, error, "detect"))
+        return false;
+      for (const YAML::Node& c : detect["claims"]) {
+        LanguageInfo::Claim claim_of;
+        if (!c.IsMap() || !c["extension"] || !c["contains"]) {
+          error = "detect.claims: each entry needs extension and contains";
+          return false;
+        }
+        claim_of.extension = lower(c["extension"].as<std::string>());
+        if (!read_strings(c["contains"], claim_of.contains, error, "detect.claims.contains")) return false;
+        info.claims.push_back(std::move(claim_of));
+      }
       if (!read_strings(detect["extensions"], info.extensions, error, "detect.extensions") ||
           !read_strings(detect["filenames"], info.filenames, error, "detect.filenames") ||
           !read_strings(detect["shebangs"], info.shebangs, error, "detect.shebangs") ||
@@ -265,8 +276,15 @@ const LanguageInfo* detect_language(std::string_view path, std::string_view head
 
   // 2. Extension, longest first: "page.html.twig" tries ".html.twig" before ".twig".
   for (size_t dot = base.find('.'); dot != std::string::npos; dot = base.find('.', dot + 1)) {
-    if (auto it = r.by_extension.find(base.substr(dot)); it != r.by_extension.end())
+    if (auto it = r.by_extension.find(base.substr(dot)); it != r.by_extension.end()) {
+      const std::string ext = base.substr(dot);
+      for (const LanguageInfo& other : r.languages)
+        for (const auto& c : other.claims)
+          if (c.extension == ext)
+            for (const auto& needle : c.contains)
+              if (head.find(needle) != std::string_view::npos) return &other;
       return &r.languages[it->second];
+    }
   }
 
   // 3. Shebang.

@@ -30,6 +30,13 @@ struct LanguageInfo {
   std::vector<std::string> filenames;   ///< exact base names: "Dockerfile"
   std::vector<std::string> shebangs;    ///< interpreter names: "python3"
   std::vector<std::string> sniff;       ///< substrings of the first 1 KiB that identify it
+  /// Extensions another language owns that this one takes when the head holds one of the
+  /// substrings: a `.h` file with `namespace ` or `std::` is C++, not C.
+  struct Claim {
+    std::string extension;
+    std::vector<std::string> contains;
+  };
+  std::vector<Claim> claims;
   CommentSyntax comments;
   bool data = false;  ///< data/config/markup: no functions, left out of duplication
 };
@@ -41,7 +48,11 @@ const LanguageInfo* find_language(std::string_view id);
 /// checks it). A spec with an error is left out of languages().
 const std::vector<std::string>& language_spec_errors();
 
-/// Detects the language of a file from its path, then the first bytes (shebang, sniff).
+/// How much of a file's beginning detect_language reads (shebang, content sniff, C++ claims).
+inline constexpr size_t kLanguageSniffBytes = 8192;
+
+/// Detects the language of a file from its path, then the first bytes (up to 8 KiB: claims,
+/// shebang, sniff).
 /// Returns nullptr when the file is of no known language.
 const LanguageInfo* detect_language(std::string_view path, std::string_view head);
 

@@ -22,6 +22,17 @@ struct LineCounts {
   bool operator==(const LineCounts&) const = default;
 };
 
+/// Halstead's counts over a token sequence (docs/metrics.md): operands are identifiers and
+/// literals, operators every other token (closing brackets and block ends excepted).
+struct Halstead {
+  int64_t distinct_operators = 0;  ///< n1
+  int64_t distinct_operands = 0;   ///< n2
+  int64_t operators = 0;           ///< N1
+  int64_t operands = 0;            ///< N2
+  double volume = 0;               ///< (N1 + N2) * log2(n1 + n2); 0 when n1 + n2 < 2
+  bool operator==(const Halstead&) const = default;
+};
+
 struct FunctionMetrics {
   std::string name;  ///< qualified: Class.method (Python), ns::Class::method (C++)
   int64_t start_line = 0;
@@ -32,7 +43,16 @@ struct FunctionMetrics {
   int64_t cognitive = 0;   ///< SonarSource's specification
   int64_t max_nesting = 0;
   int64_t tokens = 0;
+  Halstead halstead;  ///< over the same tokens as `tokens`
   bool operator==(const FunctionMetrics&) const = default;
+};
+
+/// Sums and maxima over a file's functions (all 0 when it has none).
+struct FunctionTotals {
+  int64_t count = 0;
+  int64_t nloc = 0, cyclomatic = 0, cognitive = 0, tokens = 0;  ///< sums
+  int64_t max_nloc = 0, max_cyclomatic = 0, max_cognitive = 0, max_params = 0, max_nesting = 0;
+  bool operator==(const FunctionTotals&) const = default;
 };
 
 struct FileFacts {
@@ -44,6 +64,12 @@ struct FileFacts {
   bool parsed = false;  ///< a syntax tree was built (functions are meaningful)
   int64_t parse_errors = 0;  ///< syntax error nodes the parser recovered from
   std::vector<FunctionMetrics> functions;
+  FunctionTotals totals;  ///< over `functions`
+  int64_t tokens = 0;     ///< leaf tokens of the whole file (comments not counted)
+  Halstead halstead;      ///< over every token of the file
+  /// 0-100, radon's formula with the comment term (docs/metrics.md); absent when not parsed.
+  std::optional<double> maintainability_index;
+  int64_t duplicated_lines = 0;  ///< lines holding a token of a clone (duplication section)
   bool operator==(const FileFacts&) const = default;
 };
 
@@ -61,6 +87,34 @@ struct Notification {
   std::string path;   ///< empty for repository-wide notes
   std::string message;
   bool operator==(const Notification&) const = default;
+};
+
+/// One place a clone occurs.
+struct CloneLocation {
+  std::string path;
+  int64_t start_line = 0;
+  int64_t end_line = 0;
+  bool operator==(const CloneLocation&) const = default;
+};
+
+/// Token sequences that are equal once identifiers and literals are normalised.
+struct CloneGroup {
+  int64_t tokens = 0;  ///< length of the shared token sequence
+  int64_t lines = 0;   ///< line span of the first location
+  std::vector<CloneLocation> locations;  ///< two or more, sorted by path and line
+  bool operator==(const CloneGroup&) const = default;
+};
+
+/// Token-based clone detection across the files of the scan (docs/metrics.md).
+struct Duplication {
+  int64_t min_tokens = 0;  ///< settings the detection ran with
+  int64_t min_lines = 0;
+  int64_t files = 0;             ///< files considered (code, not data, lock or translation)
+  int64_t code_lines = 0;        ///< code lines of those files
+  int64_t duplicated_lines = 0;  ///< sum of the files' duplicated_lines
+  double duplicated_percent = 0; ///< 100 * duplicated_lines / code_lines; 0 when no code
+  std::vector<CloneGroup> groups;  ///< sorted by first location
+  bool operator==(const Duplication&) const = default;
 };
 
 struct ScanInfo {
@@ -86,6 +140,7 @@ struct ScanResult {
   std::vector<RuleDescriptor> rules;   ///< rules that ran (sorted by id)
   std::vector<Finding> findings;       ///< sorted by path, line, rule
   std::optional<HistoryFacts> history; ///< absent when history was not analysed
+  Duplication duplication;
   bool operator==(const ScanResult&) const = default;
 };
 

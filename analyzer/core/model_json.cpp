@@ -29,6 +29,7 @@ ojson function_json(const FunctionMetrics& f) {
   RH_FIELD(j, f, cognitive);
   RH_FIELD(j, f, max_nesting);
   RH_FIELD(j, f, tokens);
+  function_metrics_to_json(f, j);
   return j;
 }
 
@@ -41,6 +42,7 @@ ojson file_json(const FileFacts& f) {
   j["lines"] = lines_json(f.lines);
   RH_FIELD(j, f, parsed);
   RH_FIELD(j, f, parse_errors);
+  file_metrics_to_json(f, j);
   j["functions"] = ojson::array();
   for (const auto& fn : f.functions) j["functions"].push_back(function_json(fn));
   return j;
@@ -68,6 +70,9 @@ class Reader {
  public:
   bool failed() const { return !error_.empty(); }
   const std::string& error() const { return error_; }
+  void fail(std::string message) {
+    if (error_.empty()) error_ = std::move(message);
+  }
 
   template <class T>
   void get(const ojson& j, const char* key, T& out, const std::string& where) {
@@ -123,6 +128,7 @@ void read_function(Reader& r, const ojson& j, FunctionMetrics& f, const std::str
   r.get(j, "cognitive", f.cognitive, w);
   r.get(j, "max_nesting", f.max_nesting, w);
   r.get(j, "tokens", f.tokens, w);
+  if (!r.failed()) r.fail(function_metrics_from_json(j, f, w));
 }
 
 void read_file(Reader& r, const ojson& j, FileFacts& f, const std::string& w) {
@@ -133,6 +139,7 @@ void read_file(Reader& r, const ojson& j, FileFacts& f, const std::string& w) {
   if (const ojson* l = r.object(j, "lines", w)) read_lines(r, *l, f.lines, w + ".lines");
   r.get(j, "parsed", f.parsed, w);
   r.get(j, "parse_errors", f.parse_errors, w);
+  if (!r.failed()) r.fail(file_metrics_from_json(j, f, w));
   if (const ojson* fns = r.array(j, "functions", w)) {
     for (size_t i = 0; i < fns->size() && !r.failed(); ++i) {
       f.functions.emplace_back();
@@ -159,6 +166,7 @@ ojson to_json(const ScanResult& result) {
   for (const auto& rule : result.rules) j["rules"].push_back(rule_to_json(rule));
   j["findings"] = ojson::array();
   for (const auto& f : result.findings) j["findings"].push_back(finding_to_json(f));
+  j["duplication"] = duplication_to_json(result.duplication);
   j["history"] = result.history ? history_to_json(*result.history) : ojson(nullptr);
   return j;
 }
@@ -229,6 +237,9 @@ Result<ScanResult> scan_result_from_json(const ojson& doc) {
     }
   }
   if (r.failed()) return Error{r.error()};
+  if (auto d = doc.find("duplication"); d != doc.end()) {
+    if (std::string e = duplication_from_json(*d, out.duplication, "$.duplication"); !e.empty()) return Error{e};
+  }
   auto h = doc.find("history");
   if (h != doc.end() && !h->is_null()) {
     HistoryFacts history;

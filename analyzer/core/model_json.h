@@ -27,5 +27,13 @@ ojson rule_to_json(const RuleDescriptor& rule);
 Result<RuleDescriptor> rule_from_json(const ojson& j, const std::string& where);
 ojson history_to_json(const HistoryFacts& history);
 void history_from_json(const ojson& j, HistoryFacts& history);
+// The code-metric parts live in metrics_json.cpp. Readers return "" or the error; every field
+// they read is optional (older facts files), typed when present.
+void function_metrics_to_json(const FunctionMetrics& f, ojson& j);
+std::string function_metrics_from_json(const ojson& j, FunctionMetrics& f, const std::string& where);
+void file_metrics_to_json(const FileFacts& f, ojson& j);
+std::string file_metrics_from_json(const ojson& j, FileFacts& f, const std::string& where);
+ojson duplication_to_json(const Duplication& d);
+std::string duplication_from_json(const ojson& j, Duplication& d, const std::string& where);
 
 }  // namespace rh

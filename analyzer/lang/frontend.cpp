@@ -1,7 +1,8 @@
-// Which frontend analyses a language: tree-sitter for the languages with a grammar and a
-// syntax spec; none (line counts only) for the rest. libclang (C, C++) joins here.
+// Which frontend analyses a language: libclang for C and C++, tree-sitter for the languages with
+// a grammar and a syntax spec; none (line counts only) for the rest.
 #include "lang/frontend.h"
 
+#include "lang/clang_frontend.h"
 #include "lang/treesitter_frontend.h"
 
 namespace rh {
@@ -26,6 +27,9 @@ FileSyntax::~FileSyntax() {
   if (tree) ts_tree_delete(tree);
 }
 
-Frontend* frontend_for(const LanguageInfo& language) { return treesitter_frontend_for(language); }
+Frontend* frontend_for(const LanguageInfo& language) {
+  if (is_clang_language(language)) return clang_frontend();
+  return treesitter_frontend_for(language);
+}
 
 }  // namespace rh

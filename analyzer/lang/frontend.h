@@ -10,6 +10,8 @@
 
 #include "core/language.h"
 #include "core/model.h"
+#include "lang/call_site.h"
+#include "lang/token_metrics.h"
 
 namespace rh {
 
@@ -17,21 +19,6 @@ struct FrontendInput {
   std::string_view path;     ///< repository-relative, for messages
   std::string_view content;  ///< the file's bytes
   const LanguageInfo* language = nullptr;
-};
-
-/// One argument of a call, as the rule engine's `call` kind needs it.
-struct CallArgument {
-  std::string text;     ///< source text of the argument (value only, without `name=`)
-  std::string keyword;  ///< keyword/named argument name, empty when positional
-  bool literal = false; ///< a string/number/boolean literal (no interpolation)
-};
-
-/// A call site, language-neutral: both frontends produce these.
-struct CallSite {
-  std::string callee;  ///< as written, qualified: "subprocess.run", "os.system", "strcpy"
-  int64_t line = 0, column = 0, end_line = 0, end_column = 0;  ///< 1-based; end column exclusive
-  std::vector<CallArgument> arguments;
-  std::string function;  ///< qualified name of the enclosing function, empty at file level
 };
 
 /// What a frontend hands to the rule engine for one file; dropped after the rules ran, so no
@@ -52,12 +39,14 @@ struct FileSyntax {
 class Frontend {
  public:
   virtual ~Frontend() = default;
-  /// Fills facts.functions, facts.parsed and facts.parse_errors. Problems a reviewer should
-  /// know of (a tree with syntax errors, a parse that could not finish) go to notes. When
-  /// `syntax` is given, the tree and the call sites are handed over for the rule engine.
-  /// Must not throw; must stay correct on any input bytes.
+  /// Fills facts.functions, facts.parsed, facts.parse_errors, facts.lines (from the tree),
+  /// facts.tokens and facts.halstead. Problems a reviewer should know of (a tree with syntax
+  /// errors, a parse that could not finish) go to notes. When `syntax` is given, the tree and
+  /// the call sites are handed over for the rule engine; when `tokens` is given, it receives
+  /// the file's token-hash sequence for clone detection. Must not throw; must stay correct on
+  /// any input bytes.
   virtual void analyze(const FrontendInput& input, FileFacts& facts, std::vector<Notification>& notes,
-                       FileSyntax* syntax = nullptr) = 0;
+                       FileSyntax* syntax = nullptr, TokenSequence* tokens = nullptr) = 0;
 };
 
 /// The frontend that handles this language, or nullptr (line counts only).

@@ -43,7 +43,6 @@ std::vector<std::string> strings(const YAML::Node& node, const std::string& wher
 
 ChildRef child_ref(const YAML::Node& node, const std::string& where) {
   ChildRef ref;
-  if (!node) return ref;
   check_keys(node, {"field", "type"}, where);
   if (node["field"]) ref.field = scalar(node["field"], where + ".field");
   if (node["type"]) ref.type = scalar(node["type"], where + ".type");
@@ -51,73 +50,139 @@ ChildRef child_ref(const YAML::Node& node, const std::string& where) {
   return ref;
 }
 
-std::vector<FunctionSyntax> functions(const YAML::Node& node, const std::string& where) {
-  std::vector<FunctionSyntax> out;
+/// One {field|type} mapping, or a list of them tried in order.
+ChildRefs child_refs(const YAML::Node& node, const std::string& where) {
+  ChildRefs out;
+  if (!node) return out;
+  if (node.IsSequence()) {
+    for (const auto& item : node) out.push_back(child_ref(item, where));
+    return out;
+  }
+  out.push_back(child_ref(node, where));
+  return out;
+}
+
+/// A list of mappings, each checked against `keys` and turned into T by `make`.
+template <class T, class Make>
+std::vector<T> mappings(const YAML::Node& node, std::initializer_list<std::string_view> keys, const std::string& where,
+                        Make make) {
+  std::vector<T> out;
   if (!node) return out;
   if (!node.IsSequence()) throw SpecError{where + ": expected a list"};
   for (const auto& item : node) {
-    check_keys(item, {"node", "name", "anonymous", "parameters"}, where);
+    check_keys(item, keys, where);
+    out.push_back(make(item));
+  }
+  return out;
+}
+
+std::vector<FunctionSyntax> functions(const YAML::Node& node, const std::string& where) {
+  return mappings<FunctionSyntax>(node, {"node", "name", "anonymous", "parameters", "body"}, where, [&](const YAML::Node& item) {
     FunctionSyntax f;
     f.node = scalar(item["node"], where + ".node");
-    f.name = child_ref(item["name"], where + ".name");
+    f.name = child_refs(item["name"], where + ".name");
     if (item["anonymous"]) f.anonymous = scalar(item["anonymous"], where + ".anonymous");
-    f.parameters = child_ref(item["parameters"], where + ".parameters");
+    f.parameters = child_refs(item["parameters"], where + ".parameters");
+    f.body = child_refs(item["body"], where + ".body");
     if (f.name.empty() && f.anonymous.empty())
       throw SpecError{where + ": function '" + f.node + "' needs a name or an anonymous name"};
-    out.push_back(std::move(f));
-  }
-  return out;
+    return f;
+  });
 }
 
-std::vector<ContainerSyntax> containers(const YAML::Node& node, const std::string& where) {
-  std::vector<ContainerSyntax> out;
-  if (!node) return out;
+std::vector<ParameterSyntax> parameters(const YAML::Node& node, const std::string& where) {
+  std::vector<ParameterSyntax> out;
+  if (!node || node.IsNull()) return out;
   if (!node.IsSequence()) throw SpecError{where + ": expected a list"};
   for (const auto& item : node) {
-    check_keys(item, {"node", "name"}, where);
-    ContainerSyntax c;
-    c.node = scalar(item["node"], where + ".node");
-    c.name = child_ref(item["name"], where + ".name");
-    out.push_back(std::move(c));
-  }
-  return out;
-}
-
-std::vector<BooleanOperatorSyntax> boolean_operators(const YAML::Node& node, const std::string& where) {
-  std::vector<BooleanOperatorSyntax> out;
-  if (!node) return out;
-  if (!node.IsSequence()) throw SpecError{where + ": expected a list"};
-  for (const auto& item : node) {
-    check_keys(item, {"node", "operators"}, where);
-    out.push_back({scalar(item["node"], where + ".node"), strings(item["operators"], where + ".operators")});
+    if (item.IsScalar()) {
+      out.push_back({item.as<std::string>(), ""});
+      continue;
+    }
+    check_keys(item, {"node", "field"}, where);
+    ParameterSyntax p;
+    if (item["node"]) p.node = scalar(item["node"], where + ".node");
+    if (item["field"]) p.field = scalar(item["field"], where + ".field");
+    if (p.field.empty()) throw SpecError{where + ": a mapping needs a field"};
+    out.push_back(std::move(p));
   }
   return out;
 }
 
 SyntaxSpec parse_section(const YAML::Node& s) {
   check_keys(s,
-             {"separator", "functions", "containers", "parameters", "branch", "loop", "case", "catch",
-              "ternary", "boolean_operator", "nesting", "comment", "string", "docstring", "cyclomatic"},
+             {"separator", "functions", "containers", "anonymous_name_from", "parameters", "decorations", "branch", "loop",
+              "case", "catch", "ternary", "switch", "else", "else_keyword", "else_if", "condition_fields",
+              "boolean_operator", "jump", "nesting", "comment", "string", "identifiers", "literals",
+              "interpolation", "halstead", "docstring", "calls", "keyword_argument", "self", "cyclomatic"},
              "syntax");
   SyntaxSpec spec;
   if (s["separator"]) spec.separator = scalar(s["separator"], "syntax.separator");
   spec.functions = functions(s["functions"], "syntax.functions");
-  spec.containers = containers(s["containers"], "syntax.containers");
-  spec.parameters = strings(s["parameters"], "syntax.parameters");
+  spec.containers = mappings<ContainerSyntax>(s["containers"], {"node", "name"}, "syntax.containers",
+                                              [](const YAML::Node& item) {
+                                                return ContainerSyntax{scalar(item["node"], "syntax.containers.node"),
+                                                                       child_refs(item["name"], "syntax.containers.name")};
+                                              });
+  spec.anonymous_name_from = mappings<NameFromParent>(
+      s["anonymous_name_from"], {"node", "name"}, "syntax.anonymous_name_from", [](const YAML::Node& item) {
+        return NameFromParent{scalar(item["node"], "syntax.anonymous_name_from.node"),
+                              child_refs(item["name"], "syntax.anonymous_name_from.name")};
+      });
+  spec.parameters = parameters(s["parameters"], "syntax.parameters");
+  spec.decorations = strings(s["decorations"], "syntax.decorations");
   spec.branch = strings(s["branch"], "syntax.branch");
   spec.loop = strings(s["loop"], "syntax.loop");
   spec.case_clause = strings(s["case"], "syntax.case");
   spec.catch_clause = strings(s["catch"], "syntax.catch");
   spec.ternary = strings(s["ternary"], "syntax.ternary");
-  spec.boolean_operators = boolean_operators(s["boolean_operator"], "syntax.boolean_operator");
+  spec.switch_ = strings(s["switch"], "syntax.switch");
+  spec.else_clause = strings(s["else"], "syntax.else");
+  spec.else_keyword = strings(s["else_keyword"], "syntax.else_keyword");
+  spec.else_if = strings(s["else_if"], "syntax.else_if");
+  spec.condition_fields = strings(s["condition_fields"], "syntax.condition_fields");
+  spec.boolean_operators = mappings<BooleanOperatorSyntax>(
+      s["boolean_operator"], {"node", "operators"}, "syntax.boolean_operator", [](const YAML::Node& item) {
+        return BooleanOperatorSyntax{scalar(item["node"], "syntax.boolean_operator.node"),
+                                     strings(item["operators"], "syntax.boolean_operator.operators")};
+      });
+  spec.jumps = mappings<JumpSyntax>(s["jump"], {"node", "label"}, "syntax.jump", [](const YAML::Node& item) {
+    return JumpSyntax{scalar(item["node"], "syntax.jump.node"), child_refs(item["label"], "syntax.jump.label")};
+  });
   spec.nesting = strings(s["nesting"], "syntax.nesting");
   spec.comment = strings(s["comment"], "syntax.comment");
   spec.string = strings(s["string"], "syntax.string");
+  spec.identifiers = strings(s["identifiers"], "syntax.identifiers");
+  spec.literals = strings(s["literals"], "syntax.literals");
+  spec.interpolation = strings(s["interpolation"], "syntax.interpolation");
+  if (const YAML::Node h = s["halstead"]) {
+    check_keys(h, {"ignore"}, "syntax.halstead");
+    spec.halstead_ignore = strings(h["ignore"], "syntax.halstead.ignore");
+  }
   if (const YAML::Node d = s["docstring"]) {
     check_keys(d, {"statement", "strings"}, "syntax.docstring");
     spec.docstring = DocstringSyntax{scalar(d["statement"], "syntax.docstring.statement"),
                                      strings(d["strings"], "syntax.docstring.strings")};
   }
+  spec.calls = mappings<CallSyntax>(
+      s["calls"], {"node", "callee", "receiver", "arguments", "argument_field"}, "syntax.calls",
+      [](const YAML::Node& item) {
+        CallSyntax c;
+        c.node = scalar(item["node"], "syntax.calls.node");
+        c.callee = child_refs(item["callee"], "syntax.calls.callee");
+        c.receiver = child_refs(item["receiver"], "syntax.calls.receiver");
+        c.arguments = child_refs(item["arguments"], "syntax.calls.arguments");
+        if (item["argument_field"]) c.argument_field = scalar(item["argument_field"], "syntax.calls.argument_field");
+        if (c.callee.empty()) throw SpecError{"syntax.calls: call '" + c.node + "' needs a callee"};
+        return c;
+      });
+  spec.keyword_arguments = mappings<KeywordArgumentSyntax>(
+      s["keyword_argument"], {"node", "name", "value"}, "syntax.keyword_argument", [](const YAML::Node& item) {
+        return KeywordArgumentSyntax{scalar(item["node"], "syntax.keyword_argument.node"),
+                                     child_refs(item["name"], "syntax.keyword_argument.name"),
+                                     child_refs(item["value"], "syntax.keyword_argument.value")};
+      });
+  spec.self_receivers = strings(s["self"], "syntax.self");
   if (const YAML::Node c = s["cyclomatic"]) {
     check_keys(c, {"tokens", "nodes"}, "syntax.cyclomatic");
     spec.cyclomatic.tokens = strings(c["tokens"], "syntax.cyclomatic.tokens");
@@ -178,31 +243,65 @@ std::vector<SpecName> spec_names(const SyntaxSpec& spec) {
   auto add = [&](const std::vector<std::string>& names, bool named) {
     for (const auto& n : names) out.push_back({n, named});
   };
+  auto refs = [&](const ChildRefs& rs) {
+    for (const auto& r : rs)
+      if (!r.type.empty()) out.push_back({r.type, true});
+  };
   for (const auto& f : spec.functions) {
     out.push_back({f.node, true});
-    if (!f.name.type.empty()) out.push_back({f.name.type, true});
-    if (!f.parameters.type.empty()) out.push_back({f.parameters.type, true});
+    refs(f.name);
+    refs(f.parameters);
+    refs(f.body);
   }
+  add(spec.decorations, true);
   for (const auto& c : spec.containers) {
     out.push_back({c.node, true});
-    if (!c.name.type.empty()) out.push_back({c.name.type, true});
+    refs(c.name);
   }
-  add(spec.parameters, true);
+  for (const auto& n : spec.anonymous_name_from) {
+    out.push_back({n.node, true});
+    refs(n.name);
+  }
+  for (const auto& p : spec.parameters)
+    if (!p.node.empty()) out.push_back({p.node, true});
   add(spec.branch, true);
   add(spec.loop, true);
   add(spec.case_clause, true);
   add(spec.catch_clause, true);
   add(spec.ternary, true);
+  add(spec.switch_, true);
+  add(spec.else_clause, true);
+  add(spec.else_keyword, false);
+  add(spec.else_if, true);
   for (const auto& b : spec.boolean_operators) {
     out.push_back({b.node, true});
     add(b.operators, false);
   }
+  for (const auto& j : spec.jumps) {
+    out.push_back({j.node, true});
+    refs(j.label);
+  }
   add(spec.nesting, true);
   add(spec.comment, true);
   add(spec.string, true);
+  add(spec.identifiers, true);
+  add(spec.literals, true);
+  add(spec.interpolation, true);
+  add(spec.halstead_ignore, false);
   if (spec.docstring) {
     out.push_back({spec.docstring->statement, true});
     add(spec.docstring->strings, true);
+  }
+  for (const auto& c : spec.calls) {
+    out.push_back({c.node, true});
+    refs(c.callee);
+    refs(c.receiver);
+    refs(c.arguments);
+  }
+  for (const auto& k : spec.keyword_arguments) {
+    out.push_back({k.node, true});
+    refs(k.name);
+    refs(k.value);
   }
   add(spec.cyclomatic.tokens, false);
   add(spec.cyclomatic.nodes, true);

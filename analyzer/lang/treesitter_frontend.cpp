@@ -38,7 +38,7 @@ TreeSitterFrontend::TreeSitterFrontend(const TSLanguage* grammar, std::unique_pt
     : grammar_(grammar), syntax_(std::move(syntax)), timeout_micros_(timeout_micros) {}
 
 void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, std::vector<Notification>& notes,
-                                 FileSyntax* syntax) {
+                                 FileSyntax* syntax, TokenSequence* tokens) {
   const std::string path(input.path);
   facts.parsed = false;
   facts.parse_errors = 0;
@@ -69,11 +69,16 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
                            "; line counts only, no function metrics"});
       return;
     }
-    WalkResult result = walk_tree(ts_tree_root_node(tree.get()), input.content, *syntax_);
+    WalkOptions options;
+    options.calls = syntax != nullptr;
+    options.tokens = tokens;
+    WalkResult result = walk_tree(ts_tree_root_node(tree.get()), input.content, *syntax_, options);
     facts.parsed = true;
     facts.lines = result.lines;
     facts.parse_errors = result.parse_errors;
     facts.functions = std::move(result.functions);
+    facts.tokens = result.tokens;
+    facts.halstead = result.halstead;
     if (facts.parse_errors > 0)
       notes.push_back({"warning", path,
                        std::to_string(facts.parse_errors) + " syntax error" + (facts.parse_errors == 1 ? "" : "s") +
@@ -82,17 +87,19 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
       *syntax = FileSyntax();
       syntax->grammar = grammar_;
       syntax->tree = tree.release();
+      syntax->calls = std::move(result.calls);
     }
   } catch (const std::bad_alloc&) {
     facts.parsed = false;
     facts.parse_errors = 0;
     facts.functions.clear();
+    if (tokens) *tokens = TokenSequence();
     lexical_lines();
     notes.push_back({"error", path, "out of memory while parsing; line counts only"});
   }
 }
 
-Frontend* treesitter_frontend_for(const LanguageInfo& language) {
+TreeSitterFrontend* treesitter_frontend_for(const LanguageInfo& language) {
   // Built once for every language (thread-safe static initialisation), then read only.
   static const auto frontends = [] {
     std::map<std::string, std::unique_ptr<TreeSitterFrontend>, std::less<>> out;

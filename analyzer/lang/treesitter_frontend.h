@@ -18,7 +18,10 @@ class TreeSitterFrontend : public Frontend {
   TreeSitterFrontend(const TSLanguage* grammar, std::unique_ptr<CompiledSyntax> syntax,
                      uint64_t timeout_micros = kDefaultTimeoutMicros);
   void analyze(const FrontendInput& input, FileFacts& facts, std::vector<Notification>& notes,
-               FileSyntax* syntax = nullptr) override;
+               FileSyntax* syntax = nullptr, TokenSequence* tokens = nullptr) override;
+
+  const TSLanguage* grammar() const { return grammar_; }
+  const CompiledSyntax& syntax() const { return *syntax_; }
 
  private:
   const TSLanguage* grammar_;
@@ -28,6 +31,6 @@ class TreeSitterFrontend : public Frontend {
 
 /// The tree-sitter frontend of a language (cached, one per language), or nullptr when the
 /// language has no grammar built into this binary or no `syntax:` spec.
-Frontend* treesitter_frontend_for(const LanguageInfo& language);
+TreeSitterFrontend* treesitter_frontend_for(const LanguageInfo& language);
 
 }  // namespace rh

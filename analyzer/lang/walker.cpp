@@ -1,193 +1,117 @@
 #include "lang/walker.h"
 
 #include <algorithm>
-#include <cstring>
-#include <unordered_map>
 
 #include "lang/line_counter.h"
+#include "lang/tree_access.h"
 
 namespace rh {
 namespace {
 
+using R = CompiledSyntax;
+
 constexpr TSSymbol kErrorSymbol = static_cast<TSSymbol>(-1);  // tree-sitter's ts_builtin_sym_error
-
-// ---------------------------------------------------------------------------------------------
-// Compiling a spec: names -> symbols.
-
-struct SymbolIndex {
-  std::unordered_multimap<std::string, TSSymbol> named, anonymous;
-};
-
-SymbolIndex index_symbols(const TSLanguage* language) {
-  SymbolIndex index;
-  const uint32_t count = ts_language_symbol_count(language);
-  for (uint32_t s = 0; s < count; ++s) {
-    const auto symbol = static_cast<TSSymbol>(s);
-    const char* name = ts_language_symbol_name(language, symbol);
-    if (!name) continue;
-    switch (ts_language_symbol_type(language, symbol)) {
-      case TSSymbolTypeRegular: index.named.emplace(name, symbol); break;
-      case TSSymbolTypeAnonymous: index.anonymous.emplace(name, symbol); break;
-      default: break;
-    }
-  }
-  return index;
-}
-
-class Compiler {
- public:
-  Compiler(const TSLanguage* language, std::vector<std::string>* unknown)
-      : language_(language), index_(index_symbols(language)), unknown_(unknown) {}
-
-  /// Calls fn(symbol) for every symbol of that name; records the name when there is none.
-  template <class Fn>
-  void each(const std::string& name, bool named, Fn fn) {
-    auto& map = named ? index_.named : index_.anonymous;
-    auto [lo, hi] = map.equal_range(name);
-    if (lo == hi && unknown_) unknown_->push_back((named ? "node type '" : "token '") + name + "'");
-    for (auto it = lo; it != hi; ++it) fn(it->second);
-  }
-
-  CompiledSyntax::Ref ref(const ChildRef& r) {
-    CompiledSyntax::Ref out;
-    if (!r.field.empty()) {
-      out.field = ts_language_field_id_for_name(language_, r.field.data(), static_cast<uint32_t>(r.field.size()));
-      if (out.field == 0 && unknown_) unknown_->push_back("field '" + r.field + "'");
-    }
-    if (!r.type.empty()) {
-      each(r.type, true, [](TSSymbol) {});
-      out.type = r.type;
-    }
-    return out;
-  }
-
- private:
-  const TSLanguage* language_;
-  SymbolIndex index_;
-  std::vector<std::string>* unknown_;
-};
-
-}  // namespace
-
-std::unique_ptr<CompiledSyntax> compile_syntax(const SyntaxSpec& spec, const TSLanguage* language,
-                                               std::vector<std::string>* unknown) {
-  auto out = std::make_unique<CompiledSyntax>();
-  out->language = language;
-  out->separator = spec.separator;
-  const uint32_t count = ts_language_symbol_count(language);
-  out->roles.assign(count, 0);
-  out->function_rule.assign(count, -1);
-  out->container_rule.assign(count, -1);
-  Compiler c(language, unknown);
-  auto mark = [&](const std::vector<std::string>& names, bool named, uint32_t role) {
-    for (const auto& n : names) c.each(n, named, [&](TSSymbol s) { out->roles[s] |= role; });
-  };
-  using R = CompiledSyntax;
-  for (size_t i = 0; i < spec.functions.size(); ++i) {
-    const FunctionSyntax& f = spec.functions[i];
-    c.each(f.node, true, [&](TSSymbol s) {
-      out->roles[s] |= R::function;
-      out->function_rule[s] = static_cast<int16_t>(i);
-    });
-    out->functions.push_back({c.ref(f.name), c.ref(f.parameters), f.anonymous});
-  }
-  for (size_t i = 0; i < spec.containers.size(); ++i) {
-    c.each(spec.containers[i].node, true, [&](TSSymbol s) {
-      out->roles[s] |= R::container;
-      out->container_rule[s] = static_cast<int16_t>(i);
-    });
-    out->containers.push_back(c.ref(spec.containers[i].name));
-  }
-  mark(spec.parameters, true, R::parameter);
-  mark(spec.nesting, true, R::nesting);
-  mark(spec.comment, true, R::comment);
-  mark(spec.string, true, R::string);
-  if (spec.docstring) {
-    mark({spec.docstring->statement}, true, R::docstring_statement);
-    mark(spec.docstring->strings, true, R::docstring_string);
-  }
-  mark(spec.cyclomatic.tokens, false, R::cyclomatic_token);
-  mark(spec.cyclomatic.nodes, true, R::cyclomatic_node);
-  mark(spec.branch, true, R::branch);
-  mark(spec.loop, true, R::loop);
-  mark(spec.case_clause, true, R::case_clause);
-  mark(spec.catch_clause, true, R::catch_clause);
-  mark(spec.ternary, true, R::ternary);
-  for (const auto& b : spec.boolean_operators) {
-    mark({b.node}, true, R::boolean_operator);
-    mark(b.operators, false, R::boolean_token);
-  }
-  return out;
-}
-
-namespace {
-
-// ---------------------------------------------------------------------------------------------
-// The walk.
-
 constexpr uint8_t kLineCode = 1;
 constexpr uint8_t kLineComment = 2;
 constexpr int32_t kNoOwner = -2;  ///< no code token seen on the line yet; -1 = outside functions
 
-/// What entering a node changed, undone when leaving it.
+/// One node on the path from the root: what entering it changed, undone when leaving it.
 struct Frame {
-  bool function = false;
-  bool scope = false;
-  bool nesting = false;
-  bool string = false;
+  TSNode node{};
+  uint64_t roles = 0;
+  uint64_t last_child_roles = 0;  ///< roles of the child visited last (the next one's left sibling)
+  // Cognitive complexity (docs/metrics.md): the nesting level the node is at, the level of its
+  // children, and the level of its children in condition fields.
+  int32_t level = 0, inner = 0, cond_level = 0;
+  int32_t chain = -1;  ///< this logical operator's sequence (index into chains_), or -1
+  bool in_function = false;  ///< inside a function's body (a function here is a nested one)
+  bool else_if = false;      ///< an `if` that is the `else if` of an enclosing `if`
+  bool function = false, scope = false, nesting = false, string = false, owns_chain = false;
+  bool decoration = false;  ///< an annotation before a function's name: outside the function
 };
 
 struct ActiveFunction {
   size_t index;         ///< into WalkResult::functions
   uint32_t count_from;  ///< tokens count from this byte on: the function's name (as lizard)
-  int64_t depth = 0;    ///< current nesting depth inside it
+  std::string name;     ///< unqualified, for recursion
+  int64_t depth = 0;    ///< current max_nesting depth inside it
+  bool recursive = false;
+  bool start_pending = true;  ///< start_line not yet taken from its first undecorated token
+  HalsteadCounter halstead;
 };
 
 class Walker {
  public:
-  Walker(const CompiledSyntax& syntax, std::string_view content) : syntax_(syntax), content_(content) {
+  Walker(const CompiledSyntax& syntax, std::string_view content, const WalkOptions& options)
+      : syntax_(syntax), content_(content), options_(options) {
     blank_ = whitespace_only_lines(content);
     flags_.assign(blank_.size() + 1, 0);
     owner_.assign(blank_.size() + 1, kNoOwner);
   }
 
-  /// Returns whether to descend into the node's children.
-  bool enter(TSNode node) {
-    frames_.emplace_back();
-    Frame& frame = frames_.back();
+  /// Returns whether to descend into the node's children. `field` is the node's field in its
+  /// parent (0: none).
+  bool enter(TSNode node, TSFieldId field) {
     const TSSymbol symbol = ts_node_symbol(node);
     if (symbol == kErrorSymbol || ts_node_is_missing(node)) ++out_.parse_errors;
-    const uint32_t roles = symbol < syntax_.roles.size() ? syntax_.roles[symbol] : 0;
-    using R = CompiledSyntax;
+    Frame frame;
+    frame.node = node;
+    frame.roles = syntax_.roles_of(symbol);
+    uint64_t parent_roles = 0, left_sibling_roles = 0;
+    int32_t parent_chain = -1;
+    if (!frames_.empty()) {
+      const Frame& parent = frames_.back();
+      const bool condition = field != 0 && field < syntax_.condition_field.size() && syntax_.condition_field[field];
+      frame.level = condition ? parent.cond_level : parent.inner;
+      frame.in_function = parent.in_function;
+      parent_roles = parent.roles;
+      left_sibling_roles = parent.last_child_roles;
+      parent_chain = parent.chain;
+    }
+    frame.inner = frame.cond_level = frame.level;
+    frames_.push_back(frame);
+    Frame& f = frames_.back();
+    const uint64_t roles = f.roles;
 
     if (roles & R::comment) {
       mark_rows(node, kLineComment);
       return false;
     }
-    if (roles & R::function) begin_function(node, symbol, frame);
-    else if (roles & R::container) begin_container(node, symbol, frame);
-    if ((roles & R::nesting) && !active_.empty()) {
+    const bool is_function = (roles & R::function) && begin_function(f, symbol);
+    if (!is_function && (roles & R::container)) begin_container(f, symbol);
+    if ((roles & R::decoration) && !active_.empty() && ts_node_start_byte(node) < active_.back().count_from) {
+      f.decoration = true;
+      ++decoration_depth_;
+    }
+    cognitive_node(f, symbol, parent_roles, left_sibling_roles, parent_chain);
+    if ((roles & R::nesting) && !f.else_if && !active_.empty()) {
       ActiveFunction& a = active_.back();
       ++a.depth;
-      out_.functions[a.index].max_nesting = std::max(out_.functions[a.index].max_nesting, a.depth);
-      frame.nesting = true;
+      current().max_nesting = std::max(current().max_nesting, a.depth);
+      f.nesting = true;
     }
     if (roles & R::cyclomatic_node) add_cyclomatic();
+    if (roles & R::call) on_call(node, symbol);
     if ((roles & R::docstring_statement) && is_docstring(node)) {
-      mark_rows(node, kLineComment);
-      count_token(node);
-      last_code_row_ = end_row(node);
+      token(node, TokenKind::literal, /*code=*/false);
       return false;
     }
     if (roles & R::string) {
-      if (string_depth_ == 0) code_token(node);  // one token, its rows are code
+      if (string_depth_ == 0) token(node, TokenKind::literal, true);  // one token, its rows are code
       ++string_depth_;
-      frame.string = true;
+      f.string = true;
       return true;  // interpolations may hold keywords that count
     }
-    if (ts_node_child_count(node) == 0) {
-      if (string_depth_ == 0) code_token(node);
+    const bool leaf = ts_node_child_count(node) == 0;
+    if (!leaf && (roles & (R::identifier | R::literal))) {  // `$name` in PHP: one token
+      if (string_depth_ == 0) token(node, kind_of(roles), true);
+      return false;
+    }
+    if (leaf) {
+      if (string_depth_ == 0) token(node, kind_of(roles), true);
       if (roles & R::cyclomatic_token) add_cyclomatic();
+      if (roles & R::boolean_token) boolean_token(symbol, node);
+      if ((roles & R::else_keyword) && (parent_roles & R::branch)) cognitive(1, node, "else");
     }
     return true;
   }
@@ -195,11 +119,16 @@ class Walker {
   void leave() {
     const Frame frame = frames_.back();
     frames_.pop_back();
+    if (!frames_.empty()) frames_.back().last_child_roles = frame.roles;
+    if (frame.owns_chain) chains_.pop_back();
+    if (frame.decoration) --decoration_depth_;
     if (frame.string) --string_depth_;
     if (frame.nesting) --active_.back().depth;
     if (frame.function) {
-      FunctionMetrics& f = out_.functions[active_.back().index];
+      ActiveFunction& a = active_.back();
+      FunctionMetrics& f = out_.functions[a.index];
       f.end_line = std::max<int64_t>(f.start_line, static_cast<int64_t>(last_code_row_) + 1);
+      f.halstead = a.halstead.result();
       active_.pop_back();
     }
     if (frame.scope) scope_.pop_back();
@@ -226,6 +155,7 @@ class Walker {
       const auto row = static_cast<size_t>(out_.functions[i].start_line - 1);
       if (row < blank_.size() && !blank_[row] && owner_[row] != static_cast<int32_t>(i)) ++out_.functions[i].nloc;
     }
+    out_.halstead = file_halstead_.result();
     return std::move(out_);
   }
 
@@ -236,25 +166,14 @@ class Walker {
     return (end.column == 0 && end.row > start.row) ? end.row - 1 : end.row;
   }
 
-  std::string_view text(TSNode node) const {
-    const uint32_t b = ts_node_start_byte(node), e = ts_node_end_byte(node);
-    if (b >= e || e > content_.size()) return {};
-    return content_.substr(b, e - b);
-  }
+  std::string_view text(TSNode node) const { return node_text(node, content_); }
+  FunctionMetrics& current() { return out_.functions[active_.back().index]; }
 
-  TSNode find(TSNode node, const CompiledSyntax::Ref& ref) const {
-    if (ref.field != 0) {
-      TSNode child = ts_node_child_by_field_id(node, ref.field);
-      if (!ts_node_is_null(child)) return child;
-    }
-    if (!ref.type.empty()) {
-      const uint32_t n = ts_node_named_child_count(node);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode child = ts_node_named_child(node, i);
-        if (ref.type == ts_node_type(child)) return child;
-      }
-    }
-    return TSNode{};
+  static TokenKind kind_of(uint64_t roles) {
+    if (roles & R::identifier) return TokenKind::identifier;
+    if (roles & (R::literal | R::string)) return TokenKind::literal;
+    if (roles & R::halstead_ignore) return TokenKind::ignored;
+    return TokenKind::operator_;
   }
 
   /// scope_ joined with the separator, then the name. Deeply nested definitions keep only the
@@ -273,70 +192,219 @@ class Walker {
     return out;
   }
 
-  void begin_function(TSNode node, TSSymbol symbol, Frame& frame) {
-    const CompiledSyntax::Function& rule = syntax_.functions[static_cast<size_t>(syntax_.function_rule[symbol])];
-    TSNode name_node = find(node, rule.name);
-    std::string name(ts_node_is_null(name_node) ? std::string_view() : text(name_node));
-    if (name.empty()) name = rule.anonymous.empty() ? "<anonymous>" : rule.anonymous;
+  /// The name an anonymous function takes from its parent (`const f = () => {}`), or "".
+  std::string parent_name() const {
+    if (frames_.size() < 2) return {};
+    const Frame& parent = frames_[frames_.size() - 2];
+    const int16_t rule = syntax_.rule_of(R::name_parent_rule, ts_node_symbol(parent.node));
+    if (rule < 0) return {};
+    TSNode name = find_child(parent.node, syntax_.name_parents[static_cast<size_t>(rule)], syntax_);
+    if (ts_node_is_null(name)) return {};
+    std::string out = compact(text(name));
+    while (!out.empty() && (out.front() == '"' || out.front() == '\'' || out.front() == '`')) out.erase(0, 1);
+    while (!out.empty() && (out.back() == '"' || out.back() == '\'' || out.back() == '`')) out.pop_back();
+    return out;
+  }
+
+  int64_t count_parameters(TSNode params) const {
+    auto count_one = [&](TSNode p) -> int64_t {
+      const TSSymbol s = ts_node_symbol(p);
+      const uint64_t r = syntax_.roles_of(s);
+      if (!(r & R::parameter)) return 0;
+      if (!(r & R::counted_parameter)) return 1;
+      return std::max<int64_t>(1, children_in_field(p, syntax_.counted_parameter_field[s]));
+    };
+    if (syntax_.roles_of(ts_node_symbol(params)) & R::parameter) return count_one(params);
+    int64_t n = 0;
+    const uint32_t count = ts_node_named_child_count(params);
+    for (uint32_t i = 0; i < count; ++i) n += count_one(ts_node_named_child(params, i));
+    for (TSFieldId field : syntax_.parameter_fields) n += children_in_field(params, field);
+    return n;
+  }
+
+  static int64_t children_in_field(TSNode node, TSFieldId field) {
+    int64_t n = 0;
+    TSTreeCursor cursor = ts_tree_cursor_new(node);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      do {
+        if (ts_tree_cursor_current_field_id(&cursor) == field) ++n;
+      } while (ts_tree_cursor_goto_next_sibling(&cursor));
+    }
+    ts_tree_cursor_delete(&cursor);
+    return n;
+  }
+
+  /// Starts measuring a function; false when the node is a declaration without a body.
+  bool begin_function(Frame& frame, TSSymbol symbol) {
+    const R::Function& rule = syntax_.functions[static_cast<size_t>(syntax_.rule_of(R::function_rule, symbol))];
+    TSNode node = frame.node;
+    if (!rule.body.empty() && ts_node_is_null(find_child(node, rule.body, syntax_))) return false;
+    TSNode name_node = find_child(node, rule.name, syntax_);
+    std::string name = ts_node_is_null(name_node) ? std::string() : compact(text(name_node));
+    if (name.empty()) name = parent_name();
+    const bool anonymous = name.empty();
+    if (anonymous) name = rule.anonymous.empty() ? "<anonymous>" : rule.anonymous;
 
     FunctionMetrics f;
     f.name = qualified(name);
     f.start_line = static_cast<int64_t>(ts_node_start_point(node).row) + 1;
     f.end_line = f.start_line;
     f.cyclomatic = 1;
-    TSNode params = find(node, rule.parameters);
-    if (!ts_node_is_null(params)) {
-      const uint32_t n = ts_node_named_child_count(params);
-      for (uint32_t i = 0; i < n; ++i) {
-        const TSSymbol s = ts_node_symbol(ts_node_named_child(params, i));
-        if (s < syntax_.roles.size() && (syntax_.roles[s] & CompiledSyntax::parameter)) ++f.params;
-      }
-    }
+    TSNode params = find_child(node, rule.parameters, syntax_);
+    if (!ts_node_is_null(params)) f.params = count_parameters(params);
     out_.functions.push_back(std::move(f));
     const uint32_t from = ts_node_is_null(name_node) ? ts_node_start_byte(node) : ts_node_start_byte(name_node);
-    active_.push_back({out_.functions.size() - 1, from, 0});
+    active_.push_back({out_.functions.size() - 1, from, anonymous ? std::string() : name, 0, false, true, {}});
     scope_.push_back(std::move(name));
     frame.function = frame.scope = true;
+    // A function nested in a function is one level deeper than where it stands; others start at 0.
+    frame.inner = frame.cond_level = frame.in_function ? frame.level + 1 : 0;
+    frame.in_function = true;
+    return true;
   }
 
-  void begin_container(TSNode node, TSSymbol symbol, Frame& frame) {
-    const auto& ref = syntax_.containers[static_cast<size_t>(syntax_.container_rule[symbol])];
-    TSNode name_node = find(node, ref);
+  void begin_container(Frame& frame, TSSymbol symbol) {
+    frame.inner = frame.cond_level = 0;  // a class restarts nesting (as SonarSource's Python does)
+    frame.in_function = false;
+    const auto& refs = syntax_.containers[static_cast<size_t>(syntax_.rule_of(R::container_rule, symbol))];
+    TSNode name_node = find_child(frame.node, refs, syntax_);
     if (ts_node_is_null(name_node)) return;
-    std::string_view name = text(name_node);
+    std::string name = compact(text(name_node));
+    name = name.substr(0, name.find_first_of("<("));  // `impl S<T>` qualifies as `S`
     if (name.empty()) return;
-    scope_.emplace_back(name);
+    scope_.push_back(std::move(name));
     frame.scope = true;
   }
 
+  // --- Cognitive complexity (SonarSource's specification; docs/metrics.md) ------------------
+
+  /// Adds to the innermost function; `why` (with the node's type) goes to the trace.
+  void cognitive(int64_t amount, TSNode at, const char* why) {
+    if (active_.empty() || amount == 0) return;
+    current().cognitive += amount;
+    if (options_.trace) {
+      std::string text = std::string(why) + " (" + ts_node_type(at) + ")";
+      if (amount > 1) text += ", nesting " + std::to_string(amount - 1);
+      options_.trace->push_back(
+          {active_.back().index, static_cast<int64_t>(ts_node_start_point(at).row) + 1, amount, std::move(text)});
+    }
+  }
+
+  void cognitive_node(Frame& f, TSSymbol symbol, uint64_t parent_roles, uint64_t left_sibling_roles,
+                      int32_t parent_chain) {
+    const uint64_t roles = f.roles;
+    if (roles & R::kStructural) {
+      const bool else_if = (roles & R::branch) && ((parent_roles & R::else_clause) || (left_sibling_roles & R::else_keyword));
+      if (else_if) {
+        // The `else` gave its +1; the `if` of an `else if` adds no nesting.
+        f.else_if = true;
+        f.cond_level = std::max(0, f.level - 1);
+      } else {
+        cognitive(1 + f.level, f.node, "structure");
+        f.inner = f.level + 1;
+        f.cond_level = (roles & R::ternary) ? f.level + 1 : f.level;
+      }
+    }
+    if (roles & R::else_if) {
+      cognitive(1, f.node, "else if");
+      f.cond_level = std::max(0, f.level - 1);
+    }
+    if ((roles & R::else_clause) && !(parent_roles & R::switch_)) cognitive(1, f.node, "else");
+    if (roles & R::jump) {
+      const auto& label = syntax_.jumps[static_cast<size_t>(syntax_.rule_of(R::jump_rule, symbol))];
+      if (label.empty() || !ts_node_is_null(find_child(f.node, label, syntax_))) cognitive(1, f.node, "jump");
+    }
+    if ((roles & R::boolean_operator) && is_logical(f.node)) {
+      if ((parent_roles & R::boolean_operator) && parent_chain >= 0) {
+        f.chain = parent_chain;
+      } else {
+        chains_.push_back(kErrorSymbol);
+        f.chain = static_cast<int32_t>(chains_.size() - 1);
+        f.owns_chain = true;
+      }
+    }
+  }
+
+  /// Whether a boolean_operator node holds one of the boolean tokens (a `+` does not).
+  bool is_logical(TSNode node) const {
+    const uint32_t n = ts_node_child_count(node);
+    for (uint32_t i = 0; i < n; ++i) {
+      TSNode child = ts_node_child(node, i);
+      if (!ts_node_is_named(child) && (syntax_.roles_of(ts_node_symbol(child)) & R::boolean_token)) return true;
+    }
+    return false;
+  }
+
+  /// A sequence of like boolean operators counts once; each change of operator starts one.
+  void boolean_token(TSSymbol symbol, TSNode node) {
+    if (frames_.size() < 2) return;
+    const int32_t chain = frames_[frames_.size() - 2].chain;
+    if (chain < 0) return;
+    TSSymbol& last = chains_[static_cast<size_t>(chain)];
+    if (last != symbol) cognitive(1, node, "boolean sequence");
+    last = symbol;
+  }
+
+  void on_call(TSNode node, TSSymbol symbol) {
+    const R::Call& rule = syntax_.calls[static_cast<size_t>(syntax_.rule_of(R::call_rule, symbol))];
+    if (!active_.empty() && !active_.back().recursive && !active_.back().name.empty()) {
+      const std::string callee = callee_text(node, rule, content_, syntax_);
+      std::string_view receiver;
+      const std::string_view simple = split_callee(callee, &receiver);
+      const bool own = receiver.empty() || std::find(syntax_.self_receivers.begin(), syntax_.self_receivers.end(),
+                                                     receiver) != syntax_.self_receivers.end();
+      if (own && simple == active_.back().name) {
+        active_.back().recursive = true;
+        cognitive(1, node, "recursion");
+      }
+    }
+    if (options_.calls) {
+      CallSite site = extract_call(node, rule, content_, syntax_);
+      if (!active_.empty()) site.function = current().name;
+      out_.calls.push_back(std::move(site));
+    }
+  }
+
+  // --- Lines and tokens -----------------------------------------------------------------------
+
   bool is_docstring(TSNode statement) const {
     if (ts_node_named_child_count(statement) != 1) return false;
-    const TSSymbol s = ts_node_symbol(ts_node_named_child(statement, 0));
-    return s < syntax_.roles.size() && (syntax_.roles[s] & CompiledSyntax::docstring_string);
+    return syntax_.roles_of(ts_node_symbol(ts_node_named_child(statement, 0))) & R::docstring_string;
   }
 
   void add_cyclomatic() {
-    if (!active_.empty()) ++out_.functions[active_.back().index].cyclomatic;
+    if (!active_.empty()) ++current().cyclomatic;
   }
 
-  void count_token(TSNode node) {
-    if (!active_.empty() && ts_node_start_byte(node) >= active_.back().count_from)
-      ++out_.functions[active_.back().index].tokens;
-  }
-
-  /// A token of code: its rows are code rows, owned by the innermost function when it is the
-  /// first code token on the row.
-  void code_token(TSNode node) {
-    if (ts_node_start_byte(node) == ts_node_end_byte(node)) return;  // MISSING and other empty nodes
-    mark_rows(node, kLineCode);
-    count_token(node);
+  /// A token: counted for the file and for the innermost function (from its name on); its
+  /// rows are code rows (or comment rows for a docstring), owned by the innermost function when
+  /// it is the first code token on the row.
+  void token(TSNode node, TokenKind kind, bool code) {
+    const uint32_t start = ts_node_start_byte(node);
+    if (start == ts_node_end_byte(node)) return;  // MISSING and other empty nodes
+    if (!active_.empty() && active_.back().start_pending && decoration_depth_ == 0) {
+      active_.back().start_pending = false;
+      current().start_line = current().end_line = static_cast<int64_t>(ts_node_start_point(node).row) + 1;
+    }
+    mark_rows(node, code ? kLineCode : kLineComment);
     last_code_row_ = end_row(node);
+    const uint64_t hash = token_hash(text(node));
+    ++out_.tokens;
+    file_halstead_.add(kind, hash);
+    if (options_.tokens)
+      options_.tokens->add(clone_hash(kind, hash), ts_node_start_point(node).row + 1, end_row(node) + 1);
+    if (!active_.empty() && start >= active_.back().count_from) {
+      ++current().tokens;
+      active_.back().halstead.add(kind, hash);
+    }
   }
 
   void mark_rows(TSNode node, uint8_t flag) {
     const uint32_t first = ts_node_start_point(node).row;
     const uint32_t last = std::min<uint32_t>(end_row(node), static_cast<uint32_t>(flags_.size() - 1));
-    const int32_t owner = active_.empty() ? -1 : static_cast<int32_t>(active_.back().index);
+    // A decoration's rows belong to the code around its function.
+    const size_t depth = active_.size() - (decoration_depth_ > 0 && !active_.empty() ? 1 : 0);
+    const int32_t owner = depth == 0 ? -1 : static_cast<int32_t>(active_[depth - 1].index);
     for (uint32_t row = first; row <= last; ++row) {
       flags_[row] |= flag;
       if (flag == kLineCode && owner_[row] == kNoOwner) owner_[row] = owner;
@@ -345,37 +413,42 @@ class Walker {
 
   const CompiledSyntax& syntax_;
   std::string_view content_;
+  const WalkOptions& options_;
   WalkResult out_;
+  HalsteadCounter file_halstead_;
   std::vector<uint8_t> blank_;   ///< per row: only white space
   std::vector<uint8_t> flags_;   ///< per row: kLineCode | kLineComment
   std::vector<int32_t> owner_;   ///< per row: function owning the row's first code token
   std::vector<Frame> frames_;    ///< one per node on the path from the root
   std::vector<ActiveFunction> active_;
   std::vector<std::string> scope_;  ///< names qualifying the next function
+  std::vector<TSSymbol> chains_;    ///< per open boolean sequence: its last operator
   int string_depth_ = 0;
+  int decoration_depth_ = 0;
   uint32_t last_code_row_ = 0;
 };
 
 }  // namespace
 
-WalkResult walk_tree(TSNode root, std::string_view content, const CompiledSyntax& syntax) {
-  Walker walker(syntax, content);
+WalkResult walk_tree(TSNode root, std::string_view content, const CompiledSyntax& syntax,
+                     const WalkOptions& options) {
+  Walker walker(syntax, content, options);
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   struct CursorGuard {
     TSTreeCursor* c;
     ~CursorGuard() { ts_tree_cursor_delete(c); }
   } guard{&cursor};
 
-  bool descend = walker.enter(root);
+  bool descend = walker.enter(root, 0);
   for (;;) {
     if (descend && ts_tree_cursor_goto_first_child(&cursor)) {
-      descend = walker.enter(ts_tree_cursor_current_node(&cursor));
+      descend = walker.enter(ts_tree_cursor_current_node(&cursor), ts_tree_cursor_current_field_id(&cursor));
       continue;
     }
     for (;;) {
       walker.leave();
       if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        descend = walker.enter(ts_tree_cursor_current_node(&cursor));
+        descend = walker.enter(ts_tree_cursor_current_node(&cursor), ts_tree_cursor_current_field_id(&cursor));
         break;
       }
       if (!ts_tree_cursor_goto_parent(&cursor)) return walker.finish();

@@ -25,7 +25,25 @@ ScanResult sample() {
   f.lines = {10, 6, 2, 2};
   f.parsed = true;
   f.functions.push_back({"C.m", 1, 5, 2, 4, 3, 2, 1, 20});
+  f.functions.back().halstead = {7, 5, 12, 9, 63.39};
+  f.totals = {1, 4, 3, 2, 20, 4, 3, 2, 2, 1};
+  f.tokens = 31;
+  f.halstead = {9, 8, 17, 14, 126.71};
+  f.maintainability_index = 71.25;
+  f.duplicated_lines = 6;
   r.files.push_back(f);
+  FileFacts data;  // not parsed: no maintainability index (null)
+  data.path = "c.json";
+  data.language = "json";
+  data.lines = {3, 3, 0, 0};
+  r.files.push_back(data);
+  r.duplication.min_tokens = 50;
+  r.duplication.min_lines = 6;
+  r.duplication.files = 1;
+  r.duplication.code_lines = 6;
+  r.duplication.duplicated_lines = 6;
+  r.duplication.duplicated_percent = 100;
+  r.duplication.groups.push_back({55, 3, {{"a/b.py", 1, 3}, {"a/b.py", 7, 9}}});
   r.skipped.push_back({"vendor/x.js", "vendored", "matches 'vendor/'"});
   r.notifications.push_back({"warning", "bad.py", "2 syntax errors"});
   RuleDescriptor rule;
@@ -77,6 +95,33 @@ TEST(ModelJson, UsesDocumentedFieldNames) {
   for (const char* k : {"name", "start_line", "end_line", "params", "nloc", "cyclomatic", "cognitive"})
     EXPECT_TRUE(fn.contains(k)) << k;
   EXPECT_TRUE(j["history"].is_null());
+  const ojson& file = j["files"][0];
+  for (const char* k : {"function_totals", "tokens", "halstead", "maintainability_index", "duplicated_lines"})
+    EXPECT_TRUE(file.contains(k)) << k;
+  EXPECT_TRUE(fn["halstead"].contains("volume"));
+  EXPECT_TRUE(j["files"][1]["maintainability_index"].is_null());
+  EXPECT_EQ(j["duplication"]["groups"][0]["locations"].size(), 2u);
+}
+
+TEST(ModelJson, MetricFieldsAreOptionalWhenReadingButTyped) {
+  ojson j = to_json(sample());
+  j["files"][0].erase("halstead");
+  j["files"][0]["functions"][0].erase("halstead");
+  j.erase("duplication");
+  auto r = scan_result_from_json(j);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->files[0].halstead, Halstead{});
+  EXPECT_TRUE(r->duplication.groups.empty());
+  ojson k = to_json(sample());
+  k["files"][0]["maintainability_index"] = "high";
+  auto bad = scan_result_from_json(k);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("$.files[0].maintainability_index"), std::string::npos) << bad.error().message;
+  ojson m = to_json(sample());
+  m["duplication"]["groups"][0]["locations"][1]["start_line"] = "seven";
+  auto worse = scan_result_from_json(m);
+  ASSERT_FALSE(worse);
+  EXPECT_NE(worse.error().message.find("$.duplication.groups[0].locations[1].start_line"), std::string::npos);
 }
 
 TEST(ModelJson, MissingFieldIsNamed) {

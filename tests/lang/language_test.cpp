@@ -146,3 +146,16 @@ TEST(Language, OddInputIsHarmless) {
 
 }  // namespace
 }  // namespace rh
+
+namespace rh {
+
+TEST(LanguageClaims, CppHeaderIsTakenFromC) {
+  const LanguageInfo* plain = detect_language("include/api.h", "#ifndef API_H\nint f(void);\n#endif\n");
+  ASSERT_NE(plain, nullptr);
+  EXPECT_EQ(plain->id, "c");
+  const LanguageInfo* cpp = detect_language("include/api.h", "#pragma once\nnamespace rh {\nint f();\n}\n");
+  ASSERT_NE(cpp, nullptr);
+  EXPECT_EQ(cpp->id, "cpp");
+}
+
+}  // namespace rh

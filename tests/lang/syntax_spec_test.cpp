@@ -18,7 +18,7 @@ TEST(SyntaxSpec, EmbeddedSpecsParse) {
   EXPECT_EQ(python->separator, ".");
   ASSERT_EQ(python->functions.size(), 2u);
   EXPECT_EQ(python->functions[0].node, "function_definition");
-  EXPECT_EQ(python->functions[0].name.field, "name");
+  EXPECT_EQ(python->functions[0].name.at(0).field, "name");
   EXPECT_EQ(python->functions[1].anonymous, "<lambda>");
   ASSERT_TRUE(python->docstring.has_value());
   EXPECT_EQ(syntax_spec_for("markdown"), nullptr);
@@ -69,9 +69,9 @@ syntax:
   ASSERT_TRUE(r->has_value());
   const SyntaxSpec& s = **r;
   EXPECT_EQ(s.separator, "::");
-  EXPECT_EQ(s.functions[0].name.type, "identifier");
-  EXPECT_EQ(s.functions[0].parameters.field, "params");
-  EXPECT_EQ(s.containers[0].name.field, "type");
+  EXPECT_EQ(s.functions[0].name.at(0).type, "identifier");
+  EXPECT_EQ(s.functions[0].parameters.at(0).field, "params");
+  EXPECT_EQ(s.containers[0].name.at(0).field, "type");
   EXPECT_EQ(s.loop.size(), 2u);
   EXPECT_EQ(s.boolean_operators[0].operators[1], "||");
   EXPECT_EQ(s.comment.size(), 2u);
@@ -105,7 +105,7 @@ TEST(SyntaxSpec, UnknownNamesAreReportedAtCompileTime) {
   const TSLanguage* grammar = grammar_by_name("python");
   ASSERT_NE(grammar, nullptr);
   SyntaxSpec spec;
-  spec.functions.push_back({"function_definition", {"nmae", ""}, "", {}});
+  spec.functions.push_back({"function_definition", {{"nmae", ""}}, "", {}});
   spec.nesting = {"if_statment"};
   spec.cyclomatic.tokens = {"elif", "elsif"};
   std::vector<std::string> unknown;

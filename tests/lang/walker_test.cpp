@@ -1,7 +1,6 @@
-// The generic walker on real Python fixtures (expectations worked out by hand in
-// fixtures/python/expected.yml), on hostile input, and the frontend's failure paths.
+// The generic walker on hostile input, and the frontend's failure paths. The fixtures of every
+// language are checked by fixture_test.cpp.
 #include <gtest/gtest.h>
-#include <yaml-cpp/yaml.h>
 
 #include <string>
 
@@ -32,77 +31,6 @@ Analysis analyze_python(const std::string& path, const std::string& content) {
   EXPECT_NE(frontend, nullptr);
   if (frontend) frontend->analyze(FrontendInput{path, content, python}, a.facts, a.notes);
   return a;
-}
-
-std::string describe(const FunctionMetrics& f) {
-  return f.name + " lines " + std::to_string(f.start_line) + "-" + std::to_string(f.end_line) +
-         " params " + std::to_string(f.params) + " nloc " + std::to_string(f.nloc) + " ccn " +
-         std::to_string(f.cyclomatic) + " nesting " + std::to_string(f.max_nesting) + " tokens " +
-         std::to_string(f.tokens);
-}
-
-FunctionMetrics expected_function(const YAML::Node& n) {
-  FunctionMetrics f;
-  f.name = n["name"].as<std::string>();
-  f.start_line = n["start_line"].as<int64_t>();
-  f.end_line = n["end_line"].as<int64_t>();
-  f.params = n["params"].as<int64_t>();
-  f.nloc = n["nloc"].as<int64_t>();
-  f.cyclomatic = n["cyclomatic"].as<int64_t>();
-  f.max_nesting = n["max_nesting"].as<int64_t>();
-  f.tokens = n["tokens"].as<int64_t>();
-  return f;
-}
-
-TEST(Walker, PythonFixturesMatchHandWorkedExpectations) {
-  const YAML::Node expected = YAML::LoadFile(kFixtures + "expected.yml");
-  ASSERT_TRUE(expected.IsMap());
-  int files = 0;
-  for (const auto& entry : expected) {
-    const std::string name = entry.first.as<std::string>();
-    const YAML::Node& want = entry.second;
-    SCOPED_TRACE(name);
-    ++files;
-    const std::string content = test::read_file(kFixtures + name);
-    ASSERT_FALSE(content.empty());
-    Analysis a = analyze_python(name, content);
-    EXPECT_TRUE(a.facts.parsed);
-    if (want["lines"]) {
-      LineCounts l{want["lines"]["total"].as<int64_t>(), want["lines"]["code"].as<int64_t>(),
-                   want["lines"]["comment"].as<int64_t>(), want["lines"]["blank"].as<int64_t>()};
-      EXPECT_EQ(a.facts.lines.total, l.total);
-      EXPECT_EQ(a.facts.lines.code, l.code);
-      EXPECT_EQ(a.facts.lines.comment, l.comment);
-      EXPECT_EQ(a.facts.lines.blank, l.blank);
-    }
-    if (want["parse_errors"]) {
-      EXPECT_EQ(a.facts.parse_errors, want["parse_errors"].as<int64_t>());
-    }
-    if (want["parse_errors_at_least"]) {
-      EXPECT_GE(a.facts.parse_errors, want["parse_errors_at_least"].as<int64_t>());
-    }
-
-    std::string actual_list;
-    for (const auto& f : a.facts.functions) actual_list += "  " + describe(f) + "\n";
-    SCOPED_TRACE("functions found:\n" + actual_list);
-    const bool subset = want["functions_subset"] && want["functions_subset"].as<bool>();
-    if (!subset) {
-      ASSERT_EQ(a.facts.functions.size(), want["functions"].size());
-    }
-    for (size_t i = 0; i < want["functions"].size(); ++i) {
-      const FunctionMetrics w = expected_function(want["functions"][i]);
-      const FunctionMetrics* got = nullptr;
-      if (subset) {
-        for (const auto& f : a.facts.functions)
-          if (f.name == w.name) got = &f;
-      } else {
-        got = &a.facts.functions[i];
-      }
-      ASSERT_NE(got, nullptr) << "missing function " << w.name;
-      EXPECT_EQ(describe(*got), describe(w));
-    }
-  }
-  EXPECT_EQ(files, 4);
 }
 
 TEST(Walker, SyntaxErrorsAreCountedAndNotified) {
@@ -201,7 +129,7 @@ TEST(Walker, ParseTimeoutGivesLineCountsAndAWarning) {
 TEST(Walker, FrontendOnlyForLanguagesWithGrammarAndSpec) {
   EXPECT_NE(frontend_for(*find_language("python")), nullptr);
   EXPECT_EQ(frontend_for(*find_language("markdown")), nullptr);
-  EXPECT_EQ(frontend_for(*find_language("cpp")), nullptr);
+  EXPECT_NE(frontend_for(*find_language("cpp")), nullptr);  // libclang
 }
 
 }  // namespace
