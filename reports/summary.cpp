@@ -58,6 +58,25 @@ std::string terminal_summary(const ScanResult& r) {
     for (const auto& [reason, n] : reasons) out += fmt::format(" {} {}", reason, n);
     out += "\n";
   }
+  if (!r.rules.empty() || !r.findings.empty()) {
+    std::map<std::string, int64_t> by_severity, by_rule;
+    int64_t suppressed = 0;
+    for (const auto& f : r.findings) {
+      if (f.suppression) {
+        ++suppressed;
+        continue;
+      }
+      ++by_severity[f.severity];
+      ++by_rule[f.rule_id];
+    }
+    const int64_t open = static_cast<int64_t>(r.findings.size()) - suppressed;
+    out += fmt::format("  findings: {} open (error {}, warning {}, note {}), {} suppressed; {} rules ran\n", open,
+                       by_severity["error"], by_severity["warning"], by_severity["note"], suppressed, r.rules.size());
+    std::vector<std::pair<std::string, int64_t>> top(by_rule.begin(), by_rule.end());
+    std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (size_t i = 0; i < std::min<size_t>(5, top.size()); ++i)
+      out += fmt::format("    {:>5}  {}\n", top[i].second, printable(top[i].first));
+  }
   if (r.history) {
     const RepoHistory& h = r.history->repository;
     out += fmt::format("  history: {} commits, {} contributors ({} active), {} organisations, elephant factor {}\n",

@@ -160,6 +160,7 @@ const std::vector<Command>& debug_commands() {
   static const std::vector<Command> table = {
       {"metrics", "Per-function metrics of one file (--explain: cognitive increments)", attach_debug_metrics},
       {"ast", "The syntax tree the metrics walker sees (C/C++: libclang's cursors)", attach_debug_ast},
+      {"query", "Run one rule (id or .yml file) on one file: matches and captures", attach_debug_query},
   };
   return table;
 }

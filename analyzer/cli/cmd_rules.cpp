@@ -1,26 +1,80 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <memory>
 
 #include "cli/commands.h"
-#include "engine/rule_catalog.h"
+#include "engine/rule_config.h"
+#include "engine/rule_docs.h"
+#include "engine/rule_loader.h"
 
 namespace rh {
+namespace {
 
-CommandRun attach_rules(CLI::App&) {
-  return [] {
-    auto rules = embedded_rule_summaries();
-    if (!rules) {
-      std::fprintf(stderr, "repohealth rules: %s\n", rules.error().message.c_str());
+struct RulesArgs {
+  std::string doc_dir;
+  std::vector<std::string> folders;
+  std::string config;
+};
+
+int run(const RulesArgs& a) {
+  RuleCatalog catalog = load_rules(a.folders);
+  if (!catalog.errors.empty()) {
+    for (const auto& e : catalog.errors) std::fprintf(stderr, "repohealth rules: %s\n", e.c_str());
+    return kExitUsage;
+  }
+  if (!a.doc_dir.empty()) {
+    auto written = write_rule_docs(catalog.rules, a.doc_dir);
+    if (!written) {
+      std::fprintf(stderr, "repohealth rules: %s\n", written.error().message.c_str());
       return kExitUsage;
     }
-    std::printf("%-48s %-8s %-7s %-10s %s\n", "id", "severity", "kind", "state", "languages");
-    for (const auto& r : *rules)
-      std::printf("%-48s %-8s %-7s %-10s %s\n", r.id.c_str(), r.severity.c_str(), r.kind.c_str(),
-                  r.state.c_str(), fmt::format("{}", fmt::join(r.languages, ",")).c_str());
-    std::printf("%zu rules\n", rules->size());
+    std::printf("wrote %zu pages to %s\n", written->size(), a.doc_dir.c_str());
     return kExitOk;
-  };
+  }
+  // The effective selection: the given config, else ./.repohealth.yml when present, else defaults.
+  Config config;
+  std::error_code ec;
+  const std::string config_path =
+      !a.config.empty() ? a.config : (std::filesystem::is_regular_file(".repohealth.yml", ec) ? ".repohealth.yml" : "");
+  if (!config_path.empty()) {
+    auto loaded = load_config(config_path);
+    if (!loaded) {
+      std::fprintf(stderr, "repohealth rules: %s\n", loaded.error().message.c_str());
+      return kExitUsage;
+    }
+    config = std::move(*loaded);
+  }
+  auto selection = select_rules(catalog, config);
+  if (!selection) {
+    std::fprintf(stderr, "repohealth rules: %s\n", selection.error().message.c_str());
+    return kExitUsage;
+  }
+  std::printf("%-52s %-8s %-7s %-10s %-4s %s\n", "id", "severity", "kind", "state", "on", "languages");
+  size_t enabled = 0;
+  for (size_t i = 0; i < catalog.rules.size(); ++i) {
+    const RuleDescriptor& d = catalog.rules[i].descriptor;
+    const RuleSelection& sel = (*selection)[i];
+    enabled += sel.enabled ? 1 : 0;
+    std::string langs = d.languages.empty() ? "any" : fmt::format("{}", fmt::join(d.languages, ","));
+    std::printf("%-52s %-8s %-7s %-10s %-4s %s\n", d.id.c_str(), sel.severity.c_str(), d.kind.c_str(), d.state.c_str(),
+                sel.enabled ? "yes" : "no", langs.c_str());
+  }
+  std::printf("%zu rules, %zu enabled%s%s\n", catalog.rules.size(), enabled, config_path.empty() ? "" : " by ",
+              config_path.c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandRun attach_rules(CLI::App& app) {
+  auto a = std::make_shared<RulesArgs>();
+  app.add_option("--doc", a->doc_dir, "Write the rule reference (Markdown) into this folder, e.g. docs/rules");
+  app.add_option("--rules", a->folders, "Also load the rules of this folder; repeatable")->allow_extra_args(false);
+  app.add_option("-c,--config", a->config,
+                 "Configuration whose rule choices to show (default: ./.repohealth.yml when present)");
+  return [a] { return run(*a); };
 }
 
 }  // namespace rh

@@ -21,6 +21,8 @@ struct ScanArgs {
   bool worktree = false;
   int jobs = 0;
   bool quiet = false;
+  std::vector<std::string> rule_folders;
+  std::string baseline;
   bool no_history = false;
   std::string history_lines = "window";
   std::string since;
@@ -69,6 +71,8 @@ int run(const ScanArgs& a) {
   request.jobs = a.jobs;
   request.progress = !a.quiet;
   request.config = std::move(*config);
+  request.rule_folders = a.rule_folders;
+  request.baseline = a.baseline;
   request.history = !a.no_history;
   request.history_options.lines_all = a.history_lines == "all";
   request.history_options.since = a.since;
@@ -112,6 +116,10 @@ CommandRun attach_scan(CLI::App& app) {
   app.add_option("-c,--config", a->config, "Configuration file (default: PATH/.repohealth.yml)");
   app.add_option("-j,--jobs", a->jobs, "Parallel jobs (default: all cores)")->check(CLI::Range(0, 1024));
   app.add_flag("-q,--quiet", a->quiet, "No progress and no summary");
+  app.add_option("--rules", a->rule_folders, "Folder of your own rules (YAML, see docs/rules.md); repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--baseline", a->baseline,
+                 "Earlier facts.json or SARIF: findings already in it are marked unchanged and suppressed");
   app.add_flag("--no-history", a->no_history, "Do not walk the git history");
   app.add_option("--history-lines", a->history_lines,
                  "Count added/deleted lines over the last 12 months (window) or all history (all)")

@@ -27,6 +27,7 @@ CommandRun attach_report(CLI::App& app);
 CommandRun attach_rules(CLI::App& app);
 CommandRun attach_version(CLI::App& app);
 CommandRun attach_debug(CLI::App& app);
+CommandRun attach_debug_query(CLI::App& app);  ///< `debug query RULE FILE` (rule engine)
 
 const std::vector<Command>& commands();
 

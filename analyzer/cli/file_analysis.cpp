@@ -3,6 +3,7 @@
 
 #include "core/classify.h"
 #include "core/language.h"
+#include "engine/rule_set.h"
 #include "lang/frontend.h"
 #include "lang/line_counter.h"
 #include "metrics/clones.h"
@@ -10,7 +11,7 @@
 
 namespace rh {
 
-FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Config& config) {
+FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Config& config, const RuleSet* rules) {
   FileOutcome out;
   auto bytes = source.read(entry, config.max_file_size + 1);
   if (!bytes) {
@@ -31,6 +32,9 @@ FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Con
   const LanguageInfo* language = detect_language(entry.path, std::string_view(content).substr(0, kLanguageSniffBytes));
   if (!language) {
     out.skipped = SkippedFile{entry.path, "unknown_language", "no language recognised"};
+    // Text of no known language (.env, id_rsa, credentials) still meets the rules that apply
+    // to every file (secrets).
+    if (rules) rules->match_file(FileInput{entry.path, content, nullptr, nullptr, nullptr}, out.findings);
     return out;
   }
   FileFacts facts;
@@ -39,11 +43,14 @@ FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Con
   facts.size_bytes = static_cast<int64_t>(content.size());
   facts.blob_id = entry.blob_id;
   facts.lines = count_lines(content, language->comments);
+  FileSyntax syntax;
   if (Frontend* frontend = frontend_for(*language)) {
     TokenSequence* clone_tokens = counts_for_duplication(entry.path, *language) ? &out.clone_tokens : nullptr;
-    frontend->analyze(FrontendInput{entry.path, content, language}, facts, out.notes, nullptr, clone_tokens);
+    frontend->analyze(FrontendInput{entry.path, content, language}, facts, out.notes, rules ? &syntax : nullptr,
+                      clone_tokens);
   }
   finish_file_metrics(facts);
+  if (rules) rules->match_file(FileInput{entry.path, content, language, &syntax, &facts}, out.findings);
   out.facts = std::move(facts);
   return out;
 }

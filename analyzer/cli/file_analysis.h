@@ -12,16 +12,21 @@
 
 namespace rh {
 
+class RuleSet;
+
 /// What analysing one file yields: facts, or a skip, plus notes.
 struct FileOutcome {
   std::optional<FileFacts> facts;
   std::optional<SkippedFile> skipped;
   std::vector<Notification> notes;
+  std::vector<Finding> findings;  ///< rule matches (with inline/config suppressions), by line
   /// The file's token hashes for clone detection (empty when it takes no part: data, lock and
   /// translation files); released once the scan's clone step ran.
   TokenSequence clone_tokens;
 };
 
-FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Config& config);
+/// `rules` (may be null: no rule matching) runs while the file's bytes and tree are in memory.
+FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Config& config,
+                         const RuleSet* rules = nullptr);
 
 }  // namespace rh

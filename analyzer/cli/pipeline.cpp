@@ -20,6 +20,7 @@
 #include "cli/duplication_step.h"
 #include "cli/file_analysis.h"
 #include "lang/clang_frontend.h"
+#include "engine/scan_rules.h"
 
 namespace rh {
 namespace {
@@ -93,6 +94,13 @@ ScanOutcome run_scan(const ScanRequest& request) {
       todo.push_back(&entry);
   }
 
+  // Rules are compiled once for the whole scan; a bad rule or config entry is the user's to fix.
+  auto rules = prepare_scan_rules(request.config, request.rule_folders, request.baseline);
+  if (!rules) {
+    outcome.error = {ScanError::Kind::usage, rules.error().message};
+    return outcome;
+  }
+
   std::shared_ptr<const CompileCommands> compile_commands;
   if (!request.compile_commands.empty()) {
     auto loaded = CompileCommands::load(request.compile_commands, request.root);
@@ -122,7 +130,7 @@ ScanOutcome run_scan(const ScanRequest& request) {
     });
   }
   tbb::parallel_for(size_t{0}, todo.size(), [&](size_t i) {
-    outcomes[i] = analyse_file(src, *todo[i], request.config);
+    outcomes[i] = analyse_file(src, *todo[i], request.config, rules->rules.get());
     progress.tick();
   });
   background.wait();
@@ -132,7 +140,9 @@ ScanOutcome run_scan(const ScanRequest& request) {
     if (o.facts) result.files.push_back(std::move(*o.facts));
     if (o.skipped) result.skipped.push_back(std::move(*o.skipped));
     for (auto& n : o.notes) result.notifications.push_back(std::move(n));
+    for (auto& f : o.findings) result.findings.push_back(std::move(f));
   }
+  finish_scan_rules(*rules, result);
   auto by_path = [](const auto& a, const auto& b) { return a.path < b.path; };
   std::sort(result.files.begin(), result.files.end(), by_path);
   std::sort(result.skipped.begin(), result.skipped.end(), by_path);

@@ -1,6 +1,7 @@
 #pragma once
 // The scan pipeline: workspace -> per-file analysis in parallel -> ScanResult.
 #include <string>
+#include <vector>
 
 #include "core/config.h"
 #include "core/error.h"
@@ -18,6 +19,8 @@ struct ScanRequest {
   bool progress = false;  ///< draw a progress line on stderr
   Config config;
   bool history = true;  ///< walk the git history (concurrently with file analysis)
+  std::vector<std::string> rule_folders;  ///< user rule folders (--rules), besides the config's
+  std::string baseline;                   ///< baseline file (--baseline), overrides the config's
   HistoryOptions history_options;
   std::string compile_commands;  ///< compile_commands.json for C/C++ (--compile-commands), or ""
   CloneOptions clones;           ///< clone detection thresholds

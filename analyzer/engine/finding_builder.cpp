@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace rh {
@@ -74,9 +75,12 @@ std::string interpolate(const std::string& message,
     if (close == std::string::npos) break;
     out.append(message, i, open - i);
     std::string_view key(message.data() + open + 1, close - open - 1);
+    const bool is_key = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+    });
     if (auto value = lookup(key))
       out += *value;
-    else
+    else if (!is_key)
       out.append(message, open, close - open + 1);
     i = close + 1;
   }

@@ -34,7 +34,8 @@ class FileText {
 /// Lines start..end (at most 3, indentation trimmed, each at most 160 bytes) joined by '\n'.
 std::string make_snippet(FileText& text, int64_t start_line, int64_t end_line);
 
-/// Replaces `{key}` by lookup(key); unknown keys stay as written.
+/// Replaces `{key}` by lookup(key); a key the lookup does not know (an optional capture that
+/// did not match) becomes ""; braces around anything but a key stay as written.
 std::string interpolate(const std::string& message,
                         const std::function<std::optional<std::string>(std::string_view)>& lookup);
 

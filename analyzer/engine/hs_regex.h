@@ -61,6 +61,8 @@ class HsScratchPool {
       if (scratch_) pool_->release(scratch_);
     }
     hs_scratch_t* get() const { return scratch_; }
+    /// Grows this (leased, so unshared) scratch to also scan `db`, e.g. one compiled lazily.
+    bool reserve(const HsDatabase& db) { return hs_alloc_scratch(db.get(), &scratch_) == HS_SUCCESS; }
 
    private:
     HsScratchPool* pool_;

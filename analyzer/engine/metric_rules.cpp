@@ -40,21 +40,59 @@ std::string number(double d) {
 
 }  // namespace
 
+constexpr const char* kCloneLines = "clone.lines";
+
 const std::vector<std::string>& metric_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> out;
     for (const auto& r : kFunctionMetrics) out.push_back(r.name);
     for (const auto& r : kFileMetrics) out.push_back(r.name);
+    out.push_back(kCloneLines);
     return out;
   }();
   return names;
+}
+
+bool is_scan_metric(const std::string& name) { return name == kCloneLines; }
+
+void match_scan_metrics(const ScanResult& result, const std::vector<MetricRule>& rules, std::vector<ScanMatch>& out) {
+  for (const MetricRule& mr : rules) {
+    if (mr.spec->metric.metric != kCloneLines) continue;
+    for (const CloneGroup& g : result.duplication.groups) {
+      if (static_cast<double>(g.lines) <= mr.threshold) continue;
+      for (size_t i = 0; i < g.locations.size(); ++i) {
+        const CloneLocation& at = g.locations[i];
+        std::string others, key = std::to_string(g.tokens);
+        for (size_t k = 0; k < g.locations.size(); ++k) {
+          key += "|" + g.locations[k].path;  // paths, not lines: stable across edits above
+          if (k == i) continue;
+          if (!others.empty()) others += ", ";
+          others += g.locations[k].path + ":" + std::to_string(g.locations[k].start_line);
+        }
+        ScanMatch m;
+        m.path = at.path;
+        m.match.rule = mr.rule;
+        m.match.start_line = at.start_line;
+        m.match.start_column = 1;
+        m.match.end_line = at.end_line;
+        m.match.end_column = 1;
+        m.match.matched = key;
+        m.match.vars = {{"name", at.path},
+                        {"value", std::to_string(at.end_line - at.start_line + 1)},
+                        {"threshold", number(mr.threshold)},
+                        {"tokens", std::to_string(g.tokens)},
+                        {"others", others}};
+        out.push_back(std::move(m));
+      }
+    }
+  }
 }
 
 void match_metrics(const FileInput& file, const std::vector<MetricRule>& rules, const std::vector<bool>& enabled,
                    std::vector<RawMatch>& out) {
   if (!file.facts) return;
   for (const MetricRule& mr : rules) {
-    if (!enabled[mr.rule]) continue;
+    if (!enabled[mr.rule] || is_scan_metric(mr.spec->metric.metric)) continue;
     const std::string& metric = mr.spec->metric.metric;
     auto add = [&](int64_t value, const char* label, int64_t start, int64_t end, const std::string& function) {
       if (static_cast<double>(value) <= mr.threshold) return;

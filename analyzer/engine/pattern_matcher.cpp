@@ -20,7 +20,7 @@ std::string lower(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-  auto junk = [](char c) { return c == ' ' || c == '\t' || c == ';' || c == ',' || c == ')' || c == '@' || c == '\r'; };
+  auto junk = [](char c) { return c == ' ' || c == '\t' || c == ';' || c == ',' || c == ')' || c == '@' || c == '\r' || c == '\n'; };
   while (!s.empty() && junk(s.front())) s.remove_prefix(1);
   while (!s.empty() && junk(s.back())) s.remove_suffix(1);
   return s;
@@ -29,17 +29,22 @@ std::string_view trim(std::string_view s) {
 }  // namespace
 
 std::string_view match_value(std::string_view m) {
-  size_t close = m.find_last_of("\"'`");
-  if (close != std::string_view::npos && close > 0) {
-    size_t open = m.find_last_of(m[close], close - 1);
-    if (open != std::string_view::npos) return m.substr(open + 1, close - open - 1);
+  m = trim(m);
+  size_t last = m.find_last_of("\"'`");
+  if (last != std::string_view::npos) {
+    if (last + 1 == m.size() && last > 0) {  // a closing quote: the value is the quoted string
+      size_t open = m.find_last_of(m[last], last - 1);
+      if (open != std::string_view::npos) return m.substr(open + 1, last - open - 1);
+    } else if (last + 1 < m.size()) {  // an opening quote: the value runs to the end
+      return m.substr(last + 1);
+    }
   }
   size_t sep = m.find_last_of("=:");
   if (sep != std::string_view::npos && sep + 1 < m.size()) {
     std::string_view v = trim(m.substr(sep + 1));
     if (!v.empty()) return v;
   }
-  return trim(m);
+  return m;
 }
 
 double shannon_entropy(std::string_view s) {
@@ -78,9 +83,9 @@ void PatternMatcher::build(const std::vector<std::pair<size_t, const Rule*>>& ru
                            std::vector<std::string>& errors) {
   std::vector<HsDatabase::Expression> exprs;
   for (const auto& r : rules) {
-    exprs.push_back({r.second->pattern.regex, HS_FLAG_SOM_LEFTMOST | HS_FLAG_MULTILINE,
-                     static_cast<unsigned>(rules_.size())});
+    exprs.push_back({r.second->pattern.regex, HS_FLAG_MULTILINE, static_cast<unsigned>(rules_.size())});
     rules_.push_back(r);
+    finders_.push_back(std::make_unique<StartFinder>());
   }
   if (exprs.empty()) return;
   HsDatabase::CompileError error;
@@ -97,11 +102,53 @@ void PatternMatcher::build(const std::vector<std::pair<size_t, const Rule*>>& ru
   }
   if (errors.empty()) errors.push_back("pattern rules do not compile together: " + error.message);
   rules_.clear();
+  finders_.clear();
+}
+
+size_t PatternMatcher::find_start(unsigned id, std::string_view content, size_t end, HsScratchPool::Lease* scratch) const {
+  StartFinder& f = *finders_[id];
+  std::call_once(f.once, [&] {
+    // Anchored at the buffer start; the second form reads one character of context first, so
+    // `^` and `\b` at the start of the match see the real text before it.
+    const std::string& regex = rules_[id].second->pattern.regex;
+    HsDatabase::CompileError ignored;
+    f.db = HsDatabase::compile({{"\\A(?:" + regex + ")", HS_FLAG_MULTILINE, 0},
+                                {"\\A[\\s\\S](?:" + regex + ")", HS_FLAG_MULTILINE, 1}},
+                               &ignored);
+  });
+  // Candidates: from two lines above the match's last line (a regex may span line breaks),
+  // at most 1 KiB back.
+  size_t line_start = end == 0 ? 0 : content.rfind('\n', end - 1);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  if (!f.db || !scratch->reserve(*f.db)) return line_start;
+  size_t begin = line_start;
+  for (int lines = 0; lines < 2 && begin > 0; ++lines) {  // content[begin - 1] ends the line above
+    size_t prev = begin >= 2 ? content.rfind('\n', begin - 2) : std::string_view::npos;
+    begin = prev == std::string_view::npos ? 0 : prev + 1;
+  }
+  begin = std::max(begin, end > 1024 ? end - 1024 : size_t{0});
+  struct Target {
+    unsigned id;
+    unsigned long long length;
+    bool found;
+  };
+  for (size_t s = begin; s < end; ++s) {
+    const size_t from = s == 0 ? 0 : s - 1;
+    Target t{s == 0 ? 0u : 1u, end - from, false};
+    auto on_match = [](unsigned expr, unsigned long long, unsigned long long to, unsigned, void* ctx) -> int {
+      auto* target = static_cast<Target*>(ctx);
+      if (expr == target->id && to == target->length) target->found = true;
+      return target->found ? 1 : 0;
+    };
+    hs_scan(f.db->get(), content.data() + from, static_cast<unsigned>(end - from), 0, scratch->get(), on_match, &t);
+    if (t.found) return s;
+  }
+  return line_start;
 }
 
 void PatternMatcher::match(const FileInput& file, FileText& text, const std::vector<bool>& enabled,
-                           hs_scratch_t* scratch, std::vector<RawMatch>& out) const {
-  if (!db_ || file.content.empty() || !scratch) return;
+                           HsScratchPool::Lease* scratch, std::vector<RawMatch>& out) const {
+  if (!db_ || file.content.empty() || !scratch || !scratch->get()) return;
   bool any = false;
   for (const auto& r : rules_) any = any || enabled[r.first];
   if (!any) return;
@@ -112,23 +159,28 @@ void PatternMatcher::match(const FileInput& file, FileText& text, const std::vec
     h->push_back({id, from, to});
     return 0;
   };
-  hs_scan(db_->get(), file.content.data(), static_cast<unsigned>(file.content.size()), 0, scratch, on_match, &hits);
+  hs_scan(db_->get(), file.content.data(), static_cast<unsigned>(file.content.size()), 0, scratch->get(), on_match,
+          &hits);
   if (hits.empty()) return;
-  // One match per overlapping run of reports (a regex with a repeat reports every end).
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    return a.id != b.id ? a.id < b.id : a.from != b.from ? a.from < b.from : a.to > b.to;
-  });
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.id != b.id ? a.id < b.id : a.to < b.to; });
+  // One match per run of reports: a greedy tail reports every end (adjacent ends extend the
+  // match); a report whose match starts inside the previous one extends it too.
   std::vector<Hit> merged;
   for (const Hit& h : hits) {
-    if (!merged.empty() && merged.back().id == h.id && h.from < merged.back().to) {
-      merged.back().to = std::max(merged.back().to, h.to);
+    if (!enabled[rules_[h.id].first]) continue;
+    if (!merged.empty() && merged.back().id == h.id && h.to == merged.back().to + 1) {
+      merged.back().to = h.to;
       continue;
     }
-    merged.push_back(h);
+    const size_t from = find_start(h.id, file.content, h.to, scratch);
+    if (!merged.empty() && merged.back().id == h.id && from < merged.back().to) {
+      merged.back().to = h.to;
+      continue;
+    }
+    merged.push_back({h.id, from, h.to});
   }
   for (const Hit& h : merged) {
     const auto& [index, rule] = rules_[h.id];
-    if (!enabled[index]) continue;
     std::string_view matched = file.content.substr(h.from, h.to - h.from);
     std::string_view value = match_value(matched);
     const PatternSpec& spec = rule->pattern;
@@ -150,9 +202,8 @@ void PatternMatcher::match(const FileInput& file, FileText& text, const std::vec
     m.start_column = a.column;
     m.end_line = b.line;
     m.end_column = b.column;
-    m.matched = std::string(matched);
-    std::string_view name = matched;
-    while (!name.empty() && (name.back() == '\n' || name.back() == '\r')) name.remove_suffix(1);
+    std::string_view name = file.content.substr(h.from, end - h.from);
+    m.matched = std::string(name);
     if (spec.redact) {
       m.secret = std::string(value);
       m.vars.emplace_back("value", redact_value(value));

@@ -1,9 +1,12 @@
 #pragma once
 // `pattern` kind: every pattern rule of a scan compiled into ONE Vectorscan database, scanned
-// once per file. Matches are merged per rule (overlapping reports of one match become one),
-// then the value of the match is checked against the rule's entropy threshold and placeholder
-// filters.
+// once per file. The database reports where matches end (start-of-match tracking would make
+// compiling it many times slower); the start of each of the rare matches is then found with
+// the rule's regex anchored at candidate starts (`\A(?:regex)`, compiled on the rule's first
+// match). Reports of one match are merged, then the value of the match is checked against the
+// rule's entropy threshold and placeholder filters.
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,14 +26,24 @@ class PatternMatcher {
              std::vector<std::string>& errors);
 
   /// Scans the file's bytes once; `enabled[i]` says whether rule i applies to this file.
-  void match(const FileInput& file, FileText& text, const std::vector<bool>& enabled, hs_scratch_t* scratch,
+  void match(const FileInput& file, FileText& text, const std::vector<bool>& enabled, HsScratchPool::Lease* scratch,
              std::vector<RawMatch>& out) const;
 
   bool empty() const { return !db_; }
 
  private:
+  /// The rule's regex anchored at the buffer start, compiled on first use.
+  struct StartFinder {
+    std::once_flag once;
+    std::unique_ptr<HsDatabase> db;
+  };
+  /// Where the match of rule `id` that ends at `end` starts (leftmost); the line start when the
+  /// anchored regex cannot be compiled.
+  size_t find_start(unsigned id, std::string_view content, size_t end, HsScratchPool::Lease* scratch) const;
+
   std::unique_ptr<HsDatabase> db_;
   std::vector<std::pair<size_t, const Rule*>> rules_;  ///< by Vectorscan expression id
+  std::vector<std::unique_ptr<StartFinder>> finders_;  ///< by Vectorscan expression id
 };
 
 /// The value of a pattern match: the last quoted string's content, else what follows the last

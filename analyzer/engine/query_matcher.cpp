@@ -59,10 +59,13 @@ TSQuery* compile_query(const TSLanguage* grammar, const std::string& source, Que
 }
 
 QueryMatcher::~QueryMatcher() {
-  for (auto& [_, lq] : by_language_) ts_query_delete(lq.query);
+  for (auto& [_, lq] : by_language_)
+    if (lq->query) ts_query_delete(lq->query);
 }
 
-std::string QueryMatcher::read_predicates(const TSQuery* query, uint32_t pattern, std::vector<Predicate>& out) {
+std::string QueryMatcher::read_predicates(const TSQuery* query, uint32_t pattern,
+                                          std::map<std::string, std::unique_ptr<HsRegex>>& regexes,
+                                          std::vector<Predicate>& out) {
   uint32_t n = 0;
   const TSQueryPredicateStep* steps = ts_query_predicates_for_pattern(query, pattern, &n);
   auto str = [&](uint32_t id) {
@@ -103,15 +106,14 @@ std::string QueryMatcher::read_predicates(const TSQuery* query, uint32_t pattern
       }
     }
     if (p.op == Predicate::Op::match || p.op == Predicate::Op::not_match) {
-      auto& slot = regexes_[p.values[0]];
+      auto& slot = regexes[p.values[0]];
       if (!slot) {
         auto r = HsRegex::compile(p.values[0]);
         if (!r) {
-          regexes_.erase(p.values[0]);
+          regexes.erase(p.values[0]);
           return "#" + name + ": " + r.error().message;
         }
         slot = std::move(*r);
-        scratch_pool_->reserve(slot->database());
       }
       p.regex = slot.get();
     }
@@ -121,9 +123,8 @@ std::string QueryMatcher::read_predicates(const TSQuery* query, uint32_t pattern
   return "";
 }
 
-void QueryMatcher::build(const std::vector<std::pair<size_t, const Rule*>>& rules, HsScratchPool& scratch,
-                         std::vector<std::string>& errors, std::vector<std::string>& notes) {
-  scratch_pool_ = &scratch;
+void QueryMatcher::build(const std::vector<std::pair<size_t, const Rule*>>& rules, std::vector<std::string>& errors,
+                         std::vector<std::string>& notes, bool eager) {
   // language -> rules, in rule order
   std::map<std::string, std::vector<std::pair<size_t, const Rule*>>> per_language;
   for (const auto& [index, rule] : rules)
@@ -144,60 +145,83 @@ void QueryMatcher::build(const std::vector<std::pair<size_t, const Rule*>>& rule
                         "' is not built into this binary)");
       continue;
     }
-    std::string combined;
-    std::vector<std::pair<size_t, uint32_t>> owners;  // rule index, pattern count
+    auto lq = std::make_unique<LanguageQuery>();
+    lq->language = language_id;
+    lq->grammar = grammar;
     for (const auto& [index, rule] : list) {
-      QueryCompileError e;
-      TSQuery* q = compile_query(grammar, rule->query.source, &e);
-      if (!q) {
-        errors.push_back(rule->source + ":" + std::to_string(rule->query.line + e.line - 1) + ": field 'query': " +
-                         e.message + " (" + language_id + " grammar)");
-        continue;
-      }
-      bool ok = true;
-      for (uint32_t p = 0; p < ts_query_pattern_count(q) && ok; ++p) {
-        std::vector<Predicate> preds;
-        std::string err = read_predicates(q, p, preds);
+      if (!rule->embedded || eager) {  // check it alone now: errors name its file and line
+        QueryCompileError e;
+        TSQuery* q = compile_query(grammar, rule->query.source, &e);
+        if (!q) {
+          errors.push_back(rule->source + ":" + std::to_string(rule->query.line + e.line - 1) + ": field 'query': " +
+                           e.message + " (" + language_id + " grammar)");
+          continue;
+        }
+        std::string err;
+        uint32_t bad = 0;
+        for (uint32_t p = 0; p < ts_query_pattern_count(q) && err.empty(); ++p) {
+          std::map<std::string, std::unique_ptr<HsRegex>> regexes;
+          std::vector<Predicate> preds;
+          err = read_predicates(q, p, regexes, preds);
+          bad = ts_query_start_byte_for_pattern(q, p);
+        }
+        ts_query_delete(q);
         if (!err.empty()) {
-          uint32_t start = ts_query_start_byte_for_pattern(q, p);
-          int line = rule->query.line + static_cast<int>(std::count(rule->query.source.begin(),
-                                                                     rule->query.source.begin() + start, '\n'));
+          int line = rule->query.line +
+                     static_cast<int>(std::count(rule->query.source.begin(), rule->query.source.begin() + bad, '\n'));
           errors.push_back(rule->source + ":" + std::to_string(line) + ": field 'query': " + err);
-          ok = false;
+          continue;
         }
       }
-      if (ok) {
-        owners.emplace_back(index, ts_query_pattern_count(q));
-        combined += rule->query.source + "\n";
-      }
-      ts_query_delete(q);
+      lq->owners.emplace_back(static_cast<uint32_t>(lq->source.size()), index);
+      lq->rules.push_back(rule);
+      lq->source += rule->query.source + "\n";
     }
-    if (owners.empty()) continue;
-    QueryCompileError e;
-    LanguageQuery lq;
-    lq.grammar = grammar;
-    lq.query = compile_query(grammar, combined, &e);
-    if (!lq.query) {  // each compiled alone; together they should too
-      errors.push_back("query rules for " + language_id + " do not compile together: " + e.message);
-      continue;
-    }
-    for (const auto& [index, count] : owners)
-      for (uint32_t k = 0; k < count; ++k) {
-        Pattern p;
-        p.rule = index;
-        read_predicates(lq.query, static_cast<uint32_t>(lq.patterns.size()), p.predicates);
-        lq.patterns.push_back(std::move(p));
-      }
-    for (uint32_t c = 0; c < ts_query_capture_count(lq.query); ++c) {
-      uint32_t len = 0;
-      if (std::string_view(ts_query_capture_name_for_id(lq.query, c, &len), len) == "match") lq.match_capture = c;
+    if (lq->owners.empty()) continue;
+    if (eager) {
+      std::call_once(lq->once, [&] { compile(*lq); });
+      if (!lq->error.empty()) errors.push_back(lq->error);
     }
     by_language_.emplace(language_id, std::move(lq));
   }
 }
 
+void QueryMatcher::compile(LanguageQuery& lq) {
+  QueryCompileError e;
+  lq.query = compile_query(lq.grammar, lq.source, &e);
+  if (!lq.query) {
+    lq.error = "query rules for " + lq.language + " do not compile together: " + e.message;
+    return;
+  }
+  const uint32_t count = ts_query_pattern_count(lq.query);
+  lq.patterns.resize(count);
+  for (uint32_t p = 0; p < count; ++p) {
+    const uint32_t start = ts_query_start_byte_for_pattern(lq.query, p);
+    size_t owner = 0;
+    while (owner + 1 < lq.owners.size() && lq.owners[owner + 1].first <= start) ++owner;
+    std::string err = read_predicates(lq.query, p, lq.regexes, lq.patterns[p].predicates);
+    if (!err.empty()) {
+      lq.error += (lq.error.empty() ? "" : "; ") + lq.rules[owner]->source + ": field 'query': " + err;
+      continue;
+    }
+    lq.patterns[p].rule = lq.owners[owner].second;
+  }
+  for (uint32_t c = 0; c < ts_query_capture_count(lq.query); ++c) {
+    uint32_t len = 0;
+    const char* chars = ts_query_capture_name_for_id(lq.query, c, &len);
+    if (std::string_view(chars, len) == "match") lq.match_capture = c;
+  }
+}
+
+std::vector<std::string> QueryMatcher::late_errors() const {
+  std::vector<std::string> out;
+  for (const auto& [_, lq] : by_language_)
+    if (!lq->error.empty()) out.push_back(lq->error);
+  return out;
+}
+
 bool QueryMatcher::predicates_hold(const Pattern& p, const TSQueryMatch& m, std::string_view content,
-                                   hs_scratch_t* scratch) const {
+                                   hs_scratch_t* scratch) {
   for (const Predicate& pred : p.predicates) {
     // A predicate holds when it holds for every node of its capture (none: it holds).
     for (uint16_t i = 0; i < m.capture_count; ++i) {
@@ -236,16 +260,20 @@ bool QueryMatcher::predicates_hold(const Pattern& p, const TSQueryMatch& m, std:
   return true;
 }
 
-void QueryMatcher::match(const FileInput& file, const std::vector<bool>& enabled, hs_scratch_t* scratch,
+void QueryMatcher::match(const FileInput& file, const std::vector<bool>& enabled, HsScratchPool::Lease* lease,
                          std::vector<RawMatch>& out) const {
   if (!file.language || !file.syntax || !file.syntax->tree) return;
   auto it = by_language_.find(file.language->id);
   if (it == by_language_.end()) return;
-  const LanguageQuery& lq = it->second;
+  LanguageQuery& lq = *it->second;
   if (ts_tree_language(file.syntax->tree) != lq.grammar) return;  // parsed with another grammar
   bool any = false;
-  for (const auto& p : lq.patterns) any = any || enabled[p.rule];
+  for (const auto& [offset, rule] : lq.owners) any = any || enabled[rule];
   if (!any) return;
+  std::call_once(lq.once, [&] { compile(lq); });
+  if (!lq.query) return;
+  for (const auto& [_, regex] : lq.regexes) lease->reserve(regex->database());
+  hs_scratch_t* scratch = lease->get();
 
   TSQueryCursor* cursor = thread_cursor();
   ts_query_cursor_set_match_limit(cursor, 4096);
@@ -254,7 +282,7 @@ void QueryMatcher::match(const FileInput& file, const std::vector<bool>& enabled
   TSQueryMatch m;
   while (ts_query_cursor_next_match(cursor, &m)) {
     const Pattern& p = lq.patterns[m.pattern_index];
-    if (!enabled[p.rule] || m.capture_count == 0) continue;
+    if (p.rule == SIZE_MAX || !enabled[p.rule] || m.capture_count == 0) continue;
     if (!predicates_hold(p, m, file.content, scratch)) continue;
     TSNode region = m.captures[0].node;
     bool have_match = false;
@@ -279,7 +307,8 @@ void QueryMatcher::match(const FileInput& file, const std::vector<bool>& enabled
     r.matched = std::string(node_text(region, file.content));
     for (uint16_t i = 0; i < m.capture_count; ++i) {
       uint32_t len = 0;
-      std::string name(ts_query_capture_name_for_id(lq.query, m.captures[i].index, &len), len);
+      const char* chars = ts_query_capture_name_for_id(lq.query, m.captures[i].index, &len);
+      std::string name(chars, len);
       bool dup = false;
       for (const auto& v : r.vars) dup = dup || v.first == name;
       if (!dup) r.vars.emplace_back(name, std::string(node_text(m.captures[i].node, file.content)));

@@ -1,12 +1,16 @@
 #pragma once
 // `query` kind: the tree-sitter queries of all query rules of one language are compiled into one
-// TSQuery, once per scan, and run in one cursor pass over each file's tree. Predicates
-// (#eq?, #not-eq?, #match?, #not-match?, #any-of?, #not-any-of?) are evaluated here; regexes
-// are Vectorscan, like the rest of the engine.
+// TSQuery, once per scan and only when the first file of that language comes (compiling them
+// for a grammar costs tens of milliseconds), then run in one cursor pass over each file's tree.
+// Rules from user folders are compiled alone up front, so their mistakes are reported with file
+// and line before the scan starts; the shipped rules are checked by the fixture runner.
+// Predicates (#eq?, #not-eq?, #match?, #not-match?, #any-of?, #not-any-of?) are evaluated here;
+// regexes are Vectorscan, like the rest of the engine.
 #include <tree_sitter/api.h>
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -23,17 +27,20 @@ class QueryMatcher {
   QueryMatcher(const QueryMatcher&) = delete;
   QueryMatcher& operator=(const QueryMatcher&) = delete;
 
-  /// Compiles the query rules (index into the RuleSet, rule). Bad queries go to `errors` as
+  /// Prepares the query rules (index into the RuleSet, rule). Bad queries go to `errors` as
   /// "file:line: field 'query': …"; languages whose grammar is not in this build go to `notes`.
-  void build(const std::vector<std::pair<size_t, const Rule*>>& rules, HsScratchPool& scratch,
-             std::vector<std::string>& errors, std::vector<std::string>& notes);
+  /// `eager`: compile every language now (tests, debugging) instead of on first use.
+  void build(const std::vector<std::pair<size_t, const Rule*>>& rules, std::vector<std::string>& errors,
+             std::vector<std::string>& notes, bool eager = false);
 
   /// Runs the query of the file's language over its tree. `enabled[i]` says whether rule i
-  /// applies to this file.
-  void match(const FileInput& file, const std::vector<bool>& enabled, hs_scratch_t* scratch,
+  /// applies to this file. Thread-safe.
+  void match(const FileInput& file, const std::vector<bool>& enabled, HsScratchPool::Lease* scratch,
              std::vector<RawMatch>& out) const;
 
-  bool empty() const { return by_language_.empty(); }
+  /// Problems met while compiling a language on first use (a shipped rule that does not compile
+  /// against this build's grammar).
+  std::vector<std::string> late_errors() const;
 
  private:
   struct Predicate {
@@ -45,23 +52,32 @@ class QueryMatcher {
     const HsRegex* regex = nullptr;
   };
   struct Pattern {
-    size_t rule = 0;
+    size_t rule = SIZE_MAX;  ///< SIZE_MAX: disabled (its predicates are wrong)
     std::vector<Predicate> predicates;
   };
   struct LanguageQuery {
+    std::string language;
     const TSLanguage* grammar = nullptr;
+    std::string source;                                ///< the rules' queries, one after another
+    std::vector<std::pair<uint32_t, size_t>> owners;   ///< byte offset in source -> rule index
+    std::vector<const Rule*> rules;                    ///< by owner
+    std::once_flag once;
     TSQuery* query = nullptr;
     std::vector<Pattern> patterns;  ///< by pattern index of the combined query
     uint32_t match_capture = UINT32_MAX;
+    std::map<std::string, std::unique_ptr<HsRegex>> regexes;
+    std::string error;
   };
 
+  /// Compiles a language's combined query (inside its once_flag).
+  static void compile(LanguageQuery& lq);
   /// Reads the predicates of one pattern; "" or what is wrong with them.
-  std::string read_predicates(const TSQuery* query, uint32_t pattern, std::vector<Predicate>& out);
-  bool predicates_hold(const Pattern& p, const TSQueryMatch& m, std::string_view content, hs_scratch_t* scratch) const;
+  static std::string read_predicates(const TSQuery* query, uint32_t pattern,
+                                     std::map<std::string, std::unique_ptr<HsRegex>>& regexes,
+                                     std::vector<Predicate>& out);
+  static bool predicates_hold(const Pattern& p, const TSQueryMatch& m, std::string_view content, hs_scratch_t* scratch);
 
-  std::map<std::string, LanguageQuery, std::less<>> by_language_;
-  std::map<std::string, std::unique_ptr<HsRegex>> regexes_;
-  HsScratchPool* scratch_pool_ = nullptr;
+  std::map<std::string, std::unique_ptr<LanguageQuery>, std::less<>> by_language_;
 };
 
 /// Compiles a query for one grammar; the error names the line within the query source (1-based)

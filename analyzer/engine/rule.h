@@ -66,6 +66,7 @@ struct Rule {
   std::vector<std::string> include_paths;  ///< globs; empty = every path
   std::vector<std::string> exclude_paths;
   std::string source;  ///< file it was loaded from ("rules/python/…" for embedded rules)
+  bool embedded = false;  ///< shipped in the binary; its matcher was validated by the tests
 
   QuerySpec query;
   CallSpec call;

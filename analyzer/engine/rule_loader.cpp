@@ -372,7 +372,10 @@ const RuleCatalog& embedded_rules() {
     for (const auto& f : embedded_files()) {
       if (!is_rule_file(f.path)) continue;
       Rule r;
-      if (parse_rule(f.bytes, "rules/" + std::string(f.path), r, c.errors)) add_rule(c, std::move(r), seen);
+      if (parse_rule(f.bytes, "rules/" + std::string(f.path), r, c.errors)) {
+        r.embedded = true;
+        add_rule(c, std::move(r), seen);
+      }
     }
     finish(c);
     return c;

@@ -200,9 +200,22 @@ class TokenMeasure {
     a.literal = true;
     for (size_t k = first; k < end; ++k) {
       const std::string_view t = token_text(tokens_[k], content_);
-      if (tokens_[k].kind != CXToken_Literal && t != "true" && t != "false" && t != "nullptr") a.literal = false;
+      if (tokens_[k].kind == CXToken_Literal) continue;
+      if (t == "true" || t == "false" || t == "nullptr") continue;
+      // `"%" PRId64 "\n"`: <cinttypes>' format macros expand to string literals.
+      if (is_format_macro(t)) continue;
+      a.literal = false;
     }
     return a;
+  }
+
+  /// PRId64, PRIuMAX, SCNx32, PRIxPTR…: <cinttypes>/<inttypes.h> macros naming format strings.
+  static bool is_format_macro(std::string_view t) {
+    if (t.size() < 4 || !(t.starts_with("PRI") || t.starts_with("SCN"))) return false;
+    if (std::string_view("diouxXc").find(t[3]) == std::string_view::npos) return false;
+    for (char c : t.substr(4))
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+    return true;
   }
 
   const std::vector<ClangToken>& tokens_;

@@ -1,0 +1,3 @@
+# ok-file: generic.maintainability.large-file
+"""A module of a sensible size."""
+VALUE = 1

@@ -1,0 +1,10 @@
+# ruleid: generic.secrets.connection-string-credentials
+DATABASE_URL = "postgres://app:Hx7kq2Lw9@db.internal:5432/app"
+# ruleid: generic.secrets.connection-string-credentials
+BROKER = "amqp://guest:Rt5zq8Vw2@rabbit:5672//"
+# ok: generic.secrets.connection-string-credentials
+DATABASE_URL = "postgres://app:${DB_PASSWORD}@db.internal:5432/app"
+# ok: generic.secrets.connection-string-credentials
+CACHE = "redis://cache.internal:6379/0"
+# ok: generic.secrets.connection-string-credentials
+DOC = "mysql://user:<password>@host/db"
