@@ -25,7 +25,11 @@ std::string first_paragraph(const std::string& markdown) {
     if (end == std::string::npos) end = markdown.size();
     std::string line = markdown.substr(pos, end - pos);
     pos = end + 1;
-    size_t first = line.find_first_not_of(" \t#>*-");
+    size_t first = line.find_first_not_of(" \t>*-");
+    if (first != std::string::npos && line[first] == '#') {  // a heading: not part of the text
+      if (!out.empty()) break;
+      continue;
+    }
     if (first == std::string::npos) {
       if (!out.empty()) break;  // a blank line ends the paragraph
       continue;
@@ -37,9 +41,7 @@ std::string first_paragraph(const std::string& markdown) {
   return out;
 }
 
-std::string problem_severity(const std::string& level) {
-  return level == "note" ? "recommendation" : level;
-}
+std::string problem_severity(const std::string& level) { return level == "note" ? "recommendation" : level; }
 
 }  // namespace
 
@@ -142,8 +144,9 @@ std::vector<SkippedNotice> skipped_notices(const ScanResult& result) {
     }
   }
   for (const auto& [reason, n] : others)
-    out.push_back({"note", std::to_string(n) + (n == 1 ? " file was" : " files were") +
-                               " not analysed (" + reason + "); facts.json lists them.",
+    out.push_back({"note",
+                   std::to_string(n) + (n == 1 ? " file was" : " files were") + " not analysed (" + reason +
+                       "); facts.json lists them.",
                    ""});
   return out;
 }

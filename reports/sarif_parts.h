@@ -1,11 +1,10 @@
 #pragma once
 // Pieces of the SARIF writer that do not depend on file contents: names, levels, URIs, rule
 // descriptors, and where repository-level findings and skipped files are reported.
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/model.h"
 

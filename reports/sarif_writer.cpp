@@ -5,9 +5,9 @@
 // GitHub's limits are respected: 25 000 results (the most severe kept) and 25 000 rules per run.
 #include <algorithm>
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
 
 #include "reports/line_hash.h"
 #include "reports/sarif_parts.h"
@@ -82,8 +82,7 @@ ojson region_json(const Finding& f, const SourceFiles::File* file) {
   };
   if (const std::string* l = line_text(start_line)) start_col = utf16_column(*l, start_col);
   if (const std::string* l = line_text(end_line)) {
-    end_col = end_col > 0 ? utf16_column(*l, end_col)
-                          : static_cast<int64_t>(utf8_to_utf16(*l).size()) + 1;
+    end_col = end_col > 0 ? utf16_column(*l, end_col) : static_cast<int64_t>(utf8_to_utf16(*l).size()) + 1;
   }
   ojson r;
   r["startLine"] = start_line;
@@ -102,12 +101,15 @@ ojson region_json(const Finding& f, const SourceFiles::File* file) {
   return r;
 }
 
-/// A few lines around the region, for viewers that show context (SARIF2011).
+/// A few lines around the region, for viewers that show context (SARIF2011). It must be a
+/// proper superset of the region (SARIF1008): none for regions longer than 20 lines, which
+/// carry their own context, nor when the region already spans the whole file.
 std::optional<ojson> context_region(int64_t start_line, int64_t end_line, const SourceFiles::File* file) {
-  if (!file || file->lines.empty()) return std::nullopt;
+  if (!file || file->lines.empty() || end_line - start_line > 20) return std::nullopt;
   int64_t n = static_cast<int64_t>(file->lines.size());
   int64_t from = std::clamp<int64_t>(start_line - 2, 1, n);
-  int64_t to = std::clamp<int64_t>(std::min(end_line, start_line + 20) + 2, from, n);
+  int64_t to = std::clamp<int64_t>(end_line + 2, from, n);
+  if (from >= start_line && to <= end_line) return std::nullopt;
   std::string text;
   for (int64_t l = from; l <= to; ++l) text += file->lines[static_cast<size_t>(l - 1)] + "\n";
   return ojson{{"startLine", from}, {"endLine", to}, {"snippet", {{"text", text}}}};
@@ -124,7 +126,10 @@ ojson result_json(const Finding& f, const std::string& path, size_t rule_index, 
   ojson physical;
   physical["artifactLocation"] = artifact_location(path);
   Finding located = f;
-  if (relocated) located = Finding{.start_line = 1, .start_column = 1, .end_line = 1};
+  if (relocated) {  // line 1 of the file the repository-level finding is shown on
+    located = Finding{};
+    located.start_line = located.start_column = located.end_line = 1;
+  }
   physical["region"] = region_json(located, file);
   int64_t start_line = physical["region"]["startLine"].get<int64_t>();
   if (auto ctx = context_region(start_line, physical["region"]["endLine"].get<int64_t>(), file))
@@ -177,73 +182,94 @@ ojson notification(const std::string& level, const std::string& text, const std:
   return n;
 }
 
-}  // namespace
-
-std::string render_sarif(const ScanResult& result, const ReportOptions& options) {
-  // Rules: every rule that ran, plus any rule a finding names without a descriptor.
+/// Every rule that ran, plus any rule a finding names without a descriptor, sorted by id; past
+/// GitHub's limit the rules that produced results are kept first.
+std::vector<RuleDescriptor> run_rules(const ScanResult& result) {
   std::vector<RuleDescriptor> rules = result.rules;
-  std::set<std::string> known;
+  std::set<std::string> known, used;
   for (const auto& r : rules) known.insert(r.id);
   for (const auto& f : result.findings) {
-    if (known.insert(f.rule_id).second) {
-      RuleDescriptor d;
-      d.id = f.rule_id;
-      d.title = f.rule_id;
-      d.severity = f.severity;
-      rules.push_back(std::move(d));
-    }
+    used.insert(f.rule_id);
+    if (!known.insert(f.rule_id).second) continue;
+    RuleDescriptor d;
+    d.id = d.title = f.rule_id;
+    d.severity = f.severity;
+    rules.push_back(std::move(d));
   }
-  std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+  std::sort(rules.begin(), rules.end(), by_id);
   if (rules.size() > kMaxRules) {
-    // Rules that produced results first; the rest of the budget in id order.
-    std::set<std::string> used;
-    for (const auto& f : result.findings) used.insert(f.rule_id);
     std::stable_partition(rules.begin(), rules.end(), [&](const auto& r) { return used.count(r.id) > 0; });
     rules.resize(kMaxRules);
-    std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::sort(rules.begin(), rules.end(), by_id);
   }
-  std::map<std::string, size_t> rule_index;
-  ojson driver_rules = ojson::array();
-  for (const auto& r : rules) {
-    rule_index[r.id] = driver_rules.size();
-    driver_rules.push_back(rule_descriptor_json(r));
-  }
+  return rules;
+}
 
-  ojson notifications = ojson::array();
-  const std::set<std::string> paths = existing_paths(result);
-  SourceFiles sources(options.read_source);
+struct RunResults {
   ojson results = ojson::array();
+  size_t left_out = 0;  ///< findings not in `results` (GitHub's limits)
+};
+
+RunResults run_results(const ScanResult& result, const std::map<std::string, size_t>& rule_index,
+                       const SourceReader& reader) {
+  RunResults out;
+  const std::set<std::string> paths = existing_paths(result);
+  SourceFiles sources(reader);
   const std::vector<size_t> kept = kept_findings(result.findings);
-  size_t left_out_rules = 0;
+  out.left_out = result.findings.size() - kept.size();
   for (size_t i : kept) {
     const Finding& f = result.findings[i];
     auto idx = rule_index.find(f.rule_id);
-    if (idx == rule_index.end()) {
-      ++left_out_rules;
+    if (idx == rule_index.end()) {  // its rule did not fit in the rule limit
+      ++out.left_out;
       continue;
     }
-    std::string path = f.path;
-    bool relocated = false;
-    if (path.empty() || !paths.count(path)) {
-      path = repository_anchor(result, paths);
-      relocated = true;
-      if (path.empty()) continue;  // a repository without a single file: nowhere to point
-    }
-    results.push_back(result_json(f, path, idx->second, relocated, sources));
+    const bool relocated = f.path.empty() || !paths.count(f.path);
+    const std::string path = relocated ? repository_anchor(result, paths) : f.path;
+    if (path.empty()) continue;  // a repository without a single file: nowhere to point
+    out.results.push_back(result_json(f, path, idx->second, relocated, sources));
   }
-  if (kept.size() < result.findings.size() || left_out_rules > 0) {
-    size_t left = result.findings.size() - kept.size() + left_out_rules;
-    notifications.push_back(notification(
-        "warning",
-        std::to_string(left) + " results were left out: GitHub accepts at most 25000 results and "
-            "25000 rules per run, and the most severe were kept. Every finding is in facts.json.",
-        ""));
-  }
+  return out;
+}
 
-  for (const auto& n : result.notifications) notifications.push_back(notification(n.level, n.message, n.path));
-  for (const auto& s : skipped_notices(result)) notifications.push_back(notification(s.level, s.message, s.path));
+ojson run_notifications(const ScanResult& result, size_t left_out) {
+  ojson out = ojson::array();
+  if (left_out > 0)
+    out.push_back(
+        notification("warning",
+                     std::to_string(left_out) +
+                         " results were left out: GitHub accepts at most 25000 results and 25000 "
+                         "rules per run, and the most severe were kept. Every finding is in facts.json.",
+                     ""));
+  for (const auto& n : result.notifications) out.push_back(notification(n.level, n.message, n.path));
+  for (const auto& s : skipped_notices(result)) out.push_back(notification(s.level, s.message, s.path));
   if (result.history)
-    for (const auto& note : result.history->notes) notifications.push_back(notification("note", note, ""));
+    for (const auto& note : result.history->notes) out.push_back(notification("note", note, ""));
+  return out;
+}
+
+std::optional<ojson> provenance(const ScanInfo& scan) {
+  if (scan.repository_uri.empty()) return std::nullopt;
+  ojson vcs;
+  vcs["repositoryUri"] = scan.repository_uri;
+  if (!scan.revision.empty()) vcs["revisionId"] = scan.revision;
+  if (!scan.branch.empty()) vcs["branch"] = scan.branch;
+  vcs["mappedTo"] = {{"uriBaseId", kSrcRootBase}};
+  return ojson::array({vcs});
+}
+
+}  // namespace
+
+std::string render_sarif(const ScanResult& result, const ReportOptions& options) {
+  std::map<std::string, size_t> rule_index;
+  ojson driver_rules = ojson::array();
+  for (const auto& r : run_rules(result)) {
+    rule_index[r.id] = driver_rules.size();
+    driver_rules.push_back(rule_descriptor_json(r));
+  }
+  RunResults results = run_results(result, rule_index, options.read_source);
+  ojson notifications = run_notifications(result, results.left_out);
 
   ojson invocation;
   invocation["executionSuccessful"] = true;
@@ -259,21 +285,14 @@ std::string render_sarif(const ScanResult& result, const ReportOptions& options)
   run["invocations"] = ojson::array({invocation});
   run["originalUriBaseIds"] = {
       {kSrcRootBase, {{"description", {{"text", "The root of the repository analysed."}}}}}};
-  if (!result.scan.repository_uri.empty()) {
-    ojson vcs;
-    vcs["repositoryUri"] = result.scan.repository_uri;
-    if (!result.scan.revision.empty()) vcs["revisionId"] = result.scan.revision;
-    if (!result.scan.branch.empty()) vcs["branch"] = result.scan.branch;
-    vcs["mappedTo"] = {{"uriBaseId", kSrcRootBase}};
-    run["versionControlProvenance"] = ojson::array({vcs});
-  }
+  if (auto vcs = provenance(result.scan)) run["versionControlProvenance"] = *vcs;
   if (!options.category.empty()) {
     std::string id = options.category;
     if (id.back() != '/') id += '/';  // as github/codeql-action does: the category is the prefix
     run["automationDetails"] = {{"id", id}};
   }
   run["columnKind"] = "utf16CodeUnits";
-  run["results"] = results;
+  run["results"] = std::move(results.results);
 
   ojson log;
   log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";

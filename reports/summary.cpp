@@ -21,8 +21,8 @@ std::string printable(std::string_view s) {
 
 std::string terminal_summary(const ScanResult& r) {
   std::string out;
-  out += fmt::format("repohealth {} — {} ({}{}{})\n", r.scan.tool_version, printable(r.scan.root), r.scan.source,
-                     r.scan.revision.empty() ? "" : " ", r.scan.revision.substr(0, 12));
+  out += fmt::format("repohealth {} — {} ({}{}{})\n", r.scan.tool_version, printable(r.scan.root),
+                     r.scan.source, r.scan.revision.empty() ? "" : " ", r.scan.revision.substr(0, 12));
   std::map<std::string, std::pair<int64_t, int64_t>> by_language;  // files, code lines
   int64_t functions = 0;
   std::vector<std::pair<const FunctionMetrics*, const FileFacts*>> all;

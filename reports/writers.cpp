@@ -10,14 +10,15 @@
 namespace rh {
 namespace {
 
-std::string render_facts(const ScanResult& result, const ReportOptions&) {
-  return facts_json_text(result);
-}
+std::string render_facts(const ScanResult& result, const ReportOptions&) { return facts_json_text(result); }
 
 }  // namespace
 
 const std::vector<ReportWriter>& report_writers() {
   static const std::vector<ReportWriter> table = {
+      {"sarif", "report.sarif", render_sarif},
+      {"html", "report.html", render_html},
+      {"md", "report.md", render_markdown},
       {"json", "facts.json", render_facts},
   };
   return table;
@@ -65,8 +66,7 @@ Result<bool> check_report_options(const ReportOptions& options) {
 
 Result<std::vector<std::string>> write_reports(const ScanResult& result,
                                                const std::vector<const ReportWriter*>& writers,
-                                               const std::string& out_dir,
-                                               const ReportOptions& options) {
+                                               const std::string& out_dir, const ReportOptions& options) {
   namespace fs = std::filesystem;
   auto checked = check_report_options(options);
   if (!checked) return checked.error();

@@ -45,14 +45,15 @@ Result<bool> check_report_options(const ReportOptions& options);
 /// Renders the chosen formats into `out_dir` (created when missing). Returns the paths written.
 Result<std::vector<std::string>> write_reports(const ScanResult& result,
                                                const std::vector<const ReportWriter*>& writers,
-                                               const std::string& out_dir,
-                                               const ReportOptions& options = {});
+                                               const std::string& out_dir, const ReportOptions& options = {});
 
 /// The one-screen terminal summary.
 std::string terminal_summary(const ScanResult& result);
 
 // The writers (one file each).
 std::string render_sarif(const ScanResult& result, const ReportOptions& options);
+std::string render_html(const ScanResult& result, const ReportOptions& options);
+std::string render_markdown(const ScanResult& result, const ReportOptions& options);
 
 /// Reads files of the analysed repository again, through the same file source the scan used
 /// (the git tree at ScanInfo::revision, the working tree, or the folder at ScanInfo::root).

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -12,17 +13,28 @@ CommandRun attach_report(CLI::App& app) {
     std::string facts;
     std::string out = "repohealth-report";
     std::vector<std::string> formats{"json"};
+    std::string lang = "en";
+    std::string category;
   };
   auto a = std::make_shared<Args>();
   app.add_option("facts", a->facts, "facts.json written by an earlier scan")->required();
   app.add_option("-o,--out", a->out, "Folder the reports are written to")->capture_default_str();
-  app.add_option("-f,--format", a->formats, "Report formats, comma separated (json)")
+  app.add_option("-f,--format", a->formats, "Report formats, comma separated: sarif, html, md, json")
       ->delimiter(',')
       ->capture_default_str();
+  app.add_option("--lang", a->lang, "Report language: en or da")->capture_default_str();
+  app.add_option("--category", a->category, "SARIF automationDetails.id (GitHub code scanning's category)");
   return [a] {
     auto formats = resolve_formats(a->formats);
     if (!formats) {
       std::fprintf(stderr, "repohealth report: %s\n", formats.error().message.c_str());
+      return kExitUsage;
+    }
+    ReportOptions options;
+    options.lang = a->lang;
+    options.category = a->category;
+    if (auto ok = check_report_options(options); !ok) {
+      std::fprintf(stderr, "repohealth report: %s\n", ok.error().message.c_str());
       return kExitUsage;
     }
     auto result = read_facts_file(a->facts);
@@ -30,7 +42,10 @@ CommandRun attach_report(CLI::App& app) {
       std::fprintf(stderr, "repohealth report: %s\n", result.error().message.c_str());
       return kExitUsage;
     }
-    auto written = write_reports(*result, *formats, a->out);
+    // SARIF line hashes: the repository is read again when it is still where it was scanned.
+    if (std::find(formats->begin(), formats->end(), find_writer("sarif")) != formats->end())
+      options.read_source = open_source_reader(result->scan);
+    auto written = write_reports(*result, *formats, a->out, options);
     if (!written) {
       std::fprintf(stderr, "repohealth report: %s\n", written.error().message.c_str());
       return kExitAnalysis;

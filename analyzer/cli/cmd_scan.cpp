@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -15,7 +16,9 @@ namespace {
 struct ScanArgs {
   std::string path = ".";
   std::string out = "repohealth-report";
-  std::vector<std::string> formats{"json"};
+  std::vector<std::string> formats{"sarif", "html", "md", "json"};
+  std::string lang;      ///< report language; "" = the config's (en by default)
+  std::string category;  ///< SARIF automationDetails.id
   std::string rev;
   std::string config;
   bool worktree = false;
@@ -56,6 +59,13 @@ int run(const ScanArgs& a) {
     std::fprintf(stderr, "repohealth scan: %s\n", config.error().message.c_str());
     return kExitUsage;
   }
+  ReportOptions report_options;
+  report_options.lang = a.lang.empty() ? config->language : a.lang;
+  report_options.category = a.category;
+  if (auto ok = check_report_options(report_options); !ok) {
+    std::fprintf(stderr, "repohealth scan: %s\n", ok.error().message.c_str());
+    return kExitUsage;
+  }
   if (!a.rev.empty() && a.worktree) {
     std::fprintf(stderr, "repohealth scan: --rev and --worktree exclude each other\n");
     return kExitUsage;
@@ -89,7 +99,10 @@ int run(const ScanArgs& a) {
     std::fprintf(stderr, "repohealth scan: %s\n", outcome.error.message.c_str());
     return outcome.error.kind == ScanError::Kind::usage ? kExitUsage : kExitAnalysis;
   }
-  auto written = write_reports(outcome.result, *formats, a.out);
+  // SARIF line hashes need the analysed files' bytes: read again through the same source.
+  if (std::find(formats->begin(), formats->end(), find_writer("sarif")) != formats->end())
+    report_options.read_source = open_source_reader(outcome.result.scan);
+  auto written = write_reports(outcome.result, *formats, a.out, report_options);
   if (!written) {
     std::fprintf(stderr, "repohealth scan: %s\n", written.error().message.c_str());
     return kExitAnalysis;
@@ -107,9 +120,12 @@ CommandRun attach_scan(CLI::App& app) {
   auto a = std::make_shared<ScanArgs>();
   app.add_option("path", a->path, "Repository or folder to analyse")->capture_default_str();
   app.add_option("-o,--out", a->out, "Folder the reports are written to")->capture_default_str();
-  app.add_option("-f,--format", a->formats, "Report formats, comma separated (json)")
+  app.add_option("-f,--format", a->formats, "Report formats, comma separated: sarif, html, md, json")
       ->delimiter(',')
       ->capture_default_str();
+  app.add_option("--lang", a->lang, "Report language: en or da (default: the config's, else en)");
+  app.add_option("--category", a->category,
+                 "SARIF automationDetails.id, GitHub code scanning's category (e.g. repohealth)");
   app.add_option("--rev", a->rev, "Revision to analyse (branch, tag, commit); default HEAD");
   app.add_flag("--worktree", a->worktree,
                "Analyse the working tree (honouring .gitignore) instead of the committed tree");

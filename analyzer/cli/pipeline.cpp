@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -63,7 +64,13 @@ ScanOutcome run_scan(const ScanRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   ScanResult& result = outcome.result;
   result.scan.tool_version = REPOHEALTH_VERSION;
-  result.scan.root = request.root;
+  {  // absolute, so that reports name the repository and `report` finds its files from anywhere
+    std::error_code ec;
+    std::filesystem::path root = std::filesystem::absolute(request.root, ec).lexically_normal();
+    std::string text = ec ? request.root : root.string();
+    while (text.size() > 1 && text.back() == '/') text.pop_back();
+    result.scan.root = text;
+  }
   result.scan.revision_spec = request.worktree ? "" : (request.rev.empty() ? "HEAD" : request.rev);
   result.scan.started_at = iso_utc_now();
 

@@ -1,0 +1,52 @@
+#pragma once
+// Report translations (reports/i18n/<lang>.yml, embedded): the texts of the HTML and Markdown
+// reports and how numbers and dates are written in each language.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace rh {
+
+class Translation {
+ public:
+  /// Loads the embedded translation for `lang`; an unknown language gives English.
+  static const Translation& get(const std::string& lang);
+
+  const std::string& lang() const { return lang_; }
+  /// The text for a dotted key ("overview.title"); the key itself when missing, so a missing
+  /// translation is visible and a test can catch it.
+  const std::string& text(std::string_view key) const;
+  /// text(key) with "{name}" placeholders replaced by the values, and "{name|one|many}" by the
+  /// value and the singular or plural word (values are not escaped here).
+  std::string format(std::string_view key,
+                     const std::vector<std::pair<std::string, std::string>>& values) const;
+  /// Every dotted key under "text" (for the template and for completeness tests).
+  const std::map<std::string, std::string, std::less<>>& texts() const { return texts_; }
+
+  /// 12345 -> "12,345" (en) / "12.345" (da).
+  std::string integer(int64_t value) const;
+  /// 3.14159, 1 -> "3.1" (en) / "3,1" (da).
+  std::string decimal(double value, int digits = 1) const;
+  /// A fraction in [0, 1] -> "45%" (en) / "45 %" (da).
+  std::string percent(double fraction, int digits = 0) const;
+  /// "2024-01-15T12:00:00Z" -> "15 January 2024" (en) / "15. januar 2024" (da); the input when it
+  /// is not an ISO date.
+  std::string date(std::string_view iso) const;
+  /// As date() with the time of day in UTC when the input has one.
+  std::string date_time(std::string_view iso) const;
+
+ private:
+  std::string lang_;
+  std::map<std::string, std::string, std::less<>> texts_;
+  std::string thousands_ = ",";
+  std::string decimal_ = ".";
+  std::string percent_pattern_ = "{n}%";
+  std::string date_pattern_ = "{day} {month} {year}";
+  std::string date_time_pattern_ = "{date}, {hour}:{minute} UTC";
+  std::vector<std::string> months_;
+};
+
+}  // namespace rh

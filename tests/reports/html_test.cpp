@@ -1,0 +1,129 @@
+// HTML report: one self-contained file, every section present (or saying "not analysed"),
+// translated, and small enough for a repository of 2 000 files.
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "html_safety.h"
+#include "report_fixture.h"
+#include "reports/writers.h"
+
+namespace rh {
+namespace {
+
+TEST(Html, SelfContainedWithEverySection) {
+  std::string html = render_html(test::sample_model(), {});
+  test::expect_no_executable_markup(html);
+  for (const char* id : {"overview", "figures", "hotspots", "complexity", "duplication", "ownership",
+                         "process", "checks", "findings", "gaps"})
+    EXPECT_NE(html.find(std::string("<section id=\"") + id + "\""), std::string::npos) << id;
+  // The only URLs are the SVG namespace, never something to fetch.
+  for (const char* scheme : {"http://", "https://"})
+    for (size_t p = html.find(scheme); p != std::string::npos; p = html.find(scheme, p + 1))
+      EXPECT_EQ(html.compare(p, 26, "http://www.w3.org/2000/svg"), 0) << html.substr(p - 20, 60);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  EXPECT_EQ(html.find("url("), std::string::npos);
+  EXPECT_NE(html.find("@media print"), std::string::npos);
+  EXPECT_NE(html.find("break-before: page"), std::string::npos);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+}
+
+TEST(Html, SectionsWithoutDataSayNotAnalysed) {
+  ScanResult r = test::sample_model();
+  r.history.reset();
+  r.duplication = {};
+  for (auto& f : r.files) f.maintainability_index.reset();
+  r.rules.clear();
+  r.findings.clear();
+  std::string html = render_html(r, {});
+  auto section = [&](const std::string& id) {
+    size_t start = html.find("<section id=\"" + id + "\"");
+    return html.substr(start, html.find("</section>", start) - start);
+  };
+  for (const char* id : {"ownership", "process", "checks", "duplication", "findings"})
+    EXPECT_NE(section(id).find("Not analysed."), std::string::npos) << id;
+  EXPECT_NE(section("hotspots").find("complexity only"), std::string::npos);
+  EXPECT_EQ(section("complexity").find("Not analysed.</strong> No functions"), std::string::npos);
+  EXPECT_NE(section("complexity").find("Not analysed.</strong> The maintainability index"),
+            std::string::npos);
+  std::string full = render_html(test::sample_model(), {});
+  EXPECT_NE(full.find("18.1% of the code lines are duplicated"), std::string::npos);
+  EXPECT_NE(full.find("web/app.js:70–81"), std::string::npos);
+  EXPECT_NE(full.find("Average maintainability index 52.8 over 3 files; below 10: 1, from 10 to 19: 0."),
+            std::string::npos);
+  ReportOptions da;
+  da.lang = "da";
+  EXPECT_NE(render_html(r, da).find("Ikke analyseret."), std::string::npos);
+}
+
+TEST(Html, DanishTextsNumbersAndDates) {
+  ReportOptions da;
+  da.lang = "da";
+  std::string html = render_html(test::sample_model(), da);
+  EXPECT_NE(html.find("<html lang=\"da\">"), std::string::npos);
+  EXPECT_NE(html.find("Sundhedsrapport for kodebasen"), std::string::npos);
+  EXPECT_NE(html.find("1. juni 2024 kl. 12.34 UTC"), std::string::npos);
+  EXPECT_NE(html.find("29. februar 2024"), std::string::npos);
+  EXPECT_NE(html.find("71 %"), std::string::npos);
+  EXPECT_NE(html.find(">25,0<"), std::string::npos);  // median lines per commit
+  std::string en = render_html(test::sample_model(), {});
+  EXPECT_NE(en.find("1 June 2024, 12:34 UTC"), std::string::npos);
+  EXPECT_NE(en.find(">25.0<"), std::string::npos);
+  EXPECT_NE(en.find("71%"), std::string::npos);
+}
+
+/// A model the size of a 2 000-file repository with plenty of findings and history.
+ScanResult large_model() {
+  ScanResult r = test::sample_model();
+  r.files.clear();
+  r.findings.clear();
+  r.history->files.clear();
+  r.history->repository.hotspots.clear();
+  for (int i = 0; i < 2000; ++i) {
+    std::string path = "src/component_" + std::to_string(i / 40) + "/sub_folder/module_file_number_" +
+                       std::to_string(i) + ".py";
+    std::vector<FunctionMetrics> fns;
+    for (int k = 0; k < 12; ++k)
+      fns.push_back(
+          test::fn("function_with_a_name_" + std::to_string(k), k * 10 + 1, k * 10 + 9, 1 + (i * k) % 40, k));
+    r.files.push_back(test::file(path, i % 3 ? "python" : "javascript", 50 + (i * 37) % 900, fns));
+    FileHistory h;
+    h.path = path;
+    h.commits = 1 + i % 50;
+    h.main_author = "person" + std::to_string(i % 60) + "@org" + std::to_string(i % 12) + ".example";
+    r.history->files.push_back(h);
+    if (i < 20) r.history->repository.hotspots.push_back({path, h.commits, 100, 100 * h.commits});
+    for (int k = 0; k < 3; ++k) {
+      Finding f = test::finding(r.rules[(i + k) % r.rules.size()].id, "warning", path, 10 + k, 1, 20,
+                                "a finding message that explains what is wrong at this place",
+                                "    some_code(x, y)  # and a comment");
+      r.findings.push_back(f);
+    }
+  }
+  for (int p = 0; p < 60; ++p) {
+    Contributor c;
+    c.id = "person" + std::to_string(p) + "@org" + std::to_string(p % 12) + ".example";
+    c.name = "Person Number " + std::to_string(p);
+    r.history->repository.authors.push_back(c);
+  }
+  for (int s = 0; s < 500; ++s)
+    r.skipped.push_back({"vendor/pkg/file" + std::to_string(s) + ".js", "vendored", "vendor/"});
+  return r;
+}
+
+TEST(Html, UnderTwoMegabytesForTwoThousandFiles) {
+  ScanResult r = large_model();
+  auto start = std::chrono::steady_clock::now();
+  std::string html = render_html(r, {});
+  auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(html.size(), 2u * 1024 * 1024) << "the report of 2 000 files is " << html.size() << " bytes";
+  EXPECT_GT(html.size(), 100u * 1024) << "the large model is really rendered";
+  std::printf("HTML for 2 000 files, 6 000 findings: %zu bytes in %lld ms\n", html.size(),
+              static_cast<long long>(ms));
+  test::expect_no_executable_markup(html);
+}
+
+}  // namespace
+}  // namespace rh
