@@ -171,6 +171,19 @@ std::string render_markdown(const ScanResult& r, const ReportOptions& options) {
   head += "\n\n";
   head += "**" + t.text("overview.grades") + ":** " + t.text("common.not_analysed") + " (" +
           t.text("reason.scoring") + ")\n\n";
+  if (r.gate) {
+    head += "**" + t.text("md.gate") + ":** " + t.text(r.gate->passed ? "md.gate_passed" : "md.gate_failed") +
+            (r.gate->source == "default" ? " " + t.text("md.gate_default") : "") + "\n\n";
+    head += table_head({t.text("md.condition"), t.text("md.actual"), t.text("md.limit"), t.text("md.verdict")});
+    for (const auto& c : r.gate->conditions) {
+      std::string verdict = c.status == "passed"   ? t.text("md.passed")
+                            : c.status == "failed" ? t.text("md.failed")
+                                                   : t.text("md.not_evaluated");
+      if (!c.detail.empty()) verdict += " " + code(c.detail);
+      head += table_row({code(c.name), c.actual.empty() ? "" : code(c.actual), code(c.threshold), verdict});
+    }
+    head += "\n";
+  }
   head += t.format("md.summary", {{"files", t.integer(static_cast<int64_t>(r.files.size()))},
                                   {"code", t.integer(d.code_lines)},
                                   {"functions", t.integer(d.functions)}}) +

@@ -19,6 +19,20 @@ std::string printable(std::string_view s) {
 
 }  // namespace
 
+std::string gate_summary(const GateResult& gate) {
+  std::string out = fmt::format("  quality gate ({}): {}\n", gate.source == "config" ? "configured" : "default",
+                                gate.passed ? "PASSED" : "FAILED");
+  for (const auto& c : gate.conditions) {
+    const char* mark = c.status == "passed" ? "✔" : c.status == "failed" ? "✘" : "–";
+    std::string line = fmt::format("    {} {}: {}", mark, printable(c.name),
+                                   c.status == "not_evaluated" ? "not evaluated" : printable(c.actual));
+    line += fmt::format(" (limit {})", printable(c.threshold));
+    if (!c.detail.empty()) line += " — " + printable(c.detail);
+    out += line + "\n";
+  }
+  return out;
+}
+
 std::string terminal_summary(const ScanResult& r) {
   std::string out;
   out += fmt::format("repohealth {} — {} ({}{}{})\n", r.scan.tool_version, printable(r.scan.root),
@@ -89,6 +103,11 @@ std::string terminal_summary(const ScanResult& r) {
       out += fmt::format("  top hotspot: {} ({} commits x complexity {})\n", printable(h.hotspots.front().path),
                          h.hotspots.front().commits, h.hotspots.front().complexity);
   }
+  if (r.new_code)
+    out += fmt::format("  new code since {}: {} changed files, {} new findings, {} unchanged, {} fixed\n",
+                       printable(r.new_code->since), r.new_code->files.size(), r.new_code->new_findings,
+                       r.new_code->unchanged_findings, r.new_code->absent_findings);
+  if (r.gate) out += gate_summary(*r.gate);
   out += fmt::format("  time: {:.2f} s with {} jobs\n", r.scan.duration_ms / 1000.0, r.scan.jobs);
   return out;
 }

@@ -20,6 +20,7 @@ const std::vector<ReportWriter>& report_writers() {
       {"html", "report.html", render_html},
       {"md", "report.md", render_markdown},
       {"json", "facts.json", render_facts},
+      {"gitlab", "gl-code-quality-report.json", render_gitlab},
   };
   return table;
 }

@@ -26,7 +26,7 @@ struct ReportOptions {
 };
 
 struct ReportWriter {
-  std::string_view format;     ///< --format name: json, sarif, html, md
+  std::string_view format;     ///< --format name: json, sarif, html, md, gitlab
   std::string_view file_name;  ///< written into the output folder
   std::string (*render)(const ScanResult& result, const ReportOptions& options);
 };
@@ -49,11 +49,15 @@ Result<std::vector<std::string>> write_reports(const ScanResult& result,
 
 /// The one-screen terminal summary.
 std::string terminal_summary(const ScanResult& result);
+/// The gate's conditions, one line each with ✔ / ✘ / – (not evaluated), and the verdict.
+std::string gate_summary(const GateResult& gate);
 
 // The writers (one file each).
 std::string render_sarif(const ScanResult& result, const ReportOptions& options);
 std::string render_html(const ScanResult& result, const ReportOptions& options);
 std::string render_markdown(const ScanResult& result, const ReportOptions& options);
+/// GitLab Code Quality (gl-code-quality-report.json): open findings only.
+std::string render_gitlab(const ScanResult& result, const ReportOptions& options);
 
 /// Reads files of the analysed repository again, through the same file source the scan used
 /// (the git tree at ScanInfo::revision, the working tree, or the folder at ScanInfo::root).

@@ -12,6 +12,7 @@ const std::vector<Command>& commands() {
       {"scan", "Analyse a repository or folder and write reports", attach_scan},
       {"report", "Render reports from an earlier scan's facts.json", attach_report},
       {"rules", "List the rules repohealth knows", attach_rules},
+      {"gate", "Judge the quality gate on an earlier scan's facts.json (exit 1 when it fails)", attach_gate},
       {"version", "Print the version and the libraries built in", attach_version},
       {"debug", "Developer views of one file: metrics, syntax tree", attach_debug},
   };

@@ -19,7 +19,7 @@ CommandRun attach_report(CLI::App& app) {
   auto a = std::make_shared<Args>();
   app.add_option("facts", a->facts, "facts.json written by an earlier scan")->required();
   app.add_option("-o,--out", a->out, "Folder the reports are written to")->capture_default_str();
-  app.add_option("-f,--format", a->formats, "Report formats, comma separated: sarif, html, md, json")
+  app.add_option("-f,--format", a->formats, "Report formats, comma separated: sarif, html, md, json, gitlab")
       ->delimiter(',')
       ->capture_default_str();
   app.add_option("--lang", a->lang, "Report language: en or da")->capture_default_str();

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/pipeline.h"
+#include "engine/gate.h"
 #include "history/dates.h"
 #include "reports/writers.h"
 
@@ -24,6 +25,8 @@ struct ScanArgs {
   bool worktree = false;
   int jobs = 0;
   bool quiet = false;
+  std::string new_since;
+  bool gate = false;
   std::vector<std::string> rule_folders;
   std::string baseline;
   bool no_history = false;
@@ -94,6 +97,7 @@ int run(const ScanArgs& a) {
   request.compile_commands = a.compile_commands;
   request.clones.min_tokens = a.clone_min_tokens;
   request.clones.min_lines = a.clone_min_lines;
+  request.new_since = a.new_since;
   ScanOutcome outcome = run_scan(request);
   if (!outcome.ok) {
     std::fprintf(stderr, "repohealth scan: %s\n", outcome.error.message.c_str());
@@ -102,6 +106,10 @@ int run(const ScanArgs& a) {
   // SARIF line hashes need the analysed files' bytes: read again through the same source.
   if (std::find(formats->begin(), formats->end(), find_writer("sarif")) != formats->end())
     report_options.read_source = open_source_reader(outcome.result.scan);
+  // The gate is judged on the finished model, so that every report shows its verdict.
+  if (request.config.gate.configured || a.gate)
+    outcome.result.gate = request.config.gate.configured ? evaluate_gate(outcome.result, request.config.gate, "config")
+                                                         : evaluate_gate(outcome.result, default_gate(), "default");
   auto written = write_reports(outcome.result, *formats, a.out, report_options);
   if (!written) {
     std::fprintf(stderr, "repohealth scan: %s\n", written.error().message.c_str());
@@ -111,7 +119,7 @@ int run(const ScanArgs& a) {
     std::fputs(terminal_summary(outcome.result).c_str(), stdout);
     for (const auto& p : *written) std::printf("  wrote %s\n", p.c_str());
   }
-  return kExitOk;
+  return outcome.result.gate && !outcome.result.gate->passed ? kExitGateFailed : kExitOk;
 }
 
 }  // namespace
@@ -120,7 +128,7 @@ CommandRun attach_scan(CLI::App& app) {
   auto a = std::make_shared<ScanArgs>();
   app.add_option("path", a->path, "Repository or folder to analyse")->capture_default_str();
   app.add_option("-o,--out", a->out, "Folder the reports are written to")->capture_default_str();
-  app.add_option("-f,--format", a->formats, "Report formats, comma separated: sarif, html, md, json")
+  app.add_option("-f,--format", a->formats, "Report formats, comma separated: sarif, html, md, json, gitlab")
       ->delimiter(',')
       ->capture_default_str();
   app.add_option("--lang", a->lang, "Report language: en or da (default: the config's, else en)");
@@ -136,6 +144,12 @@ CommandRun attach_scan(CLI::App& app) {
       ->allow_extra_args(false);
   app.add_option("--baseline", a->baseline,
                  "Earlier facts.json or SARIF: findings already in it are marked unchanged and suppressed");
+  app.add_option("--new-since", a->new_since,
+                 "New-code mode: compare with the merge base of this branch, tag or commit; findings "
+                 "are new or unchanged");
+  app.add_flag("--gate", a->gate,
+               "Judge the quality gate (the config's `gate:`, else the default: no new error or security "
+               "finding); exit 1 when it fails");
   app.add_flag("--no-history", a->no_history, "Do not walk the git history");
   app.add_option("--history-lines", a->history_lines,
                  "Count added/deleted lines over the last 12 months (window) or all history (all)")

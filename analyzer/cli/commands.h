@@ -25,6 +25,7 @@ struct Command {
 CommandRun attach_scan(CLI::App& app);
 CommandRun attach_report(CLI::App& app);
 CommandRun attach_rules(CLI::App& app);
+CommandRun attach_gate(CLI::App& app);
 CommandRun attach_version(CLI::App& app);
 CommandRun attach_debug(CLI::App& app);
 CommandRun attach_debug_query(CLI::App& app);  ///< `debug query RULE FILE` (rule engine)

@@ -20,6 +20,7 @@
 #include "core/file_source.h"
 #include "cli/duplication_step.h"
 #include "cli/file_analysis.h"
+#include "cli/new_code_step.h"
 #include "lang/clang_frontend.h"
 #include "engine/scan_rules.h"
 
@@ -92,9 +93,20 @@ ScanOutcome run_scan(const ScanRequest& request) {
   }
   for (const auto& note : listing->notes) result.notifications.push_back({"warning", note.path, note.message});
 
+  std::optional<NewCode> new_code;
+  if (!request.new_since.empty()) {
+    auto changes = prepare_new_code(request);
+    if (!changes) {
+      outcome.error = {ScanError::Kind::usage, changes.error().message};
+      return outcome;
+    }
+    new_code = std::move(*changes);
+  }
+
   // Entry-level skips first (no reading), then the files to analyse.
   std::vector<const SourceEntry*> todo;
   for (const auto& entry : listing->entries) {
+    if (request.only_paths && !request.only_paths->count(entry.path)) continue;
     if (auto skip = skip_by_entry(entry, request.config))
       result.skipped.push_back(std::move(*skip));
     else
@@ -162,6 +174,12 @@ ScanOutcome run_scan(const ScanRequest& request) {
     result.notifications.push_back({"note", "", "history not analysed: the repository has no commits"});
   } else if (request.history && !info.is_git) {
     result.notifications.push_back({"note", "", "history not analysed: not a git repository"});
+  }
+  if (new_code) {
+    if (auto failed = finish_new_code(request, std::move(*new_code), result)) {
+      outcome.error = *failed;
+      return outcome;
+    }
   }
   std::stable_sort(result.notifications.begin(), result.notifications.end(), by_path);
 

@@ -1,5 +1,7 @@
 #pragma once
 // The scan pipeline: workspace -> per-file analysis in parallel -> ScanResult.
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,10 @@ struct ScanRequest {
   HistoryOptions history_options;
   std::string compile_commands;  ///< compile_commands.json for C/C++ (--compile-commands), or ""
   CloneOptions clones;           ///< clone detection thresholds
+  std::string new_since;         ///< --new-since REF: classify findings as new or unchanged
+  /// Analyse only these paths (the merge-base scan of new-code mode); others are left out
+  /// silently, not listed as skipped.
+  std::optional<std::set<std::string>> only_paths;
 };
 
 /// Why a scan could not produce a result: usage (bad path, unknown revision) -> exit 2, or the

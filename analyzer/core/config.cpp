@@ -1,5 +1,7 @@
 #include "core/config.h"
 
+#include "core/config_yaml.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -10,7 +12,7 @@
 #include <optional>
 
 namespace rh {
-namespace {
+namespace config_yaml {
 
 std::string where(const std::string& file, const YAML::Node& node) {
   const YAML::Mark m = node.Mark();
@@ -80,6 +82,11 @@ std::string relative_to(const std::string& config_path, const std::string& p) {
   if (path.is_absolute()) return p;
   return (std::filesystem::path(config_path).parent_path() / path).lexically_normal().string();
 }
+
+}  // namespace config_yaml
+
+namespace {
+using namespace config_yaml;
 
 std::string read_rule_setting(const std::string& f, const std::string& id, const YAML::Node& n,
                               RuleSetting& out) {
@@ -241,6 +248,7 @@ const std::vector<std::pair<std::string, KeyReader>>& key_table() {
          c.language = v;
          return "";
        }},
+      {"gate", [](const std::string& f, const YAML::Node& n, Config& c) { return read_gate_config(f, n, c.gate); }},
       {"organisations",
        [](const std::string& f, const YAML::Node& n, Config& c) -> std::string {
          if (!n.IsMap())

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/gate_config.h"
 
 namespace rh {
 
@@ -63,6 +64,7 @@ struct Config {
   std::string baseline;                   ///< baseline file, relative to the config file
   std::string language = "en";            ///< report language: en | da
   std::vector<std::pair<std::string, std::string>> organisations;  ///< e-mail domain -> name
+  GateConfig gate;                        ///< quality gate conditions (`gate:`)
 };
 
 /// Reads a config file. A missing file is an error (the caller decides whether it is optional).
@@ -70,6 +72,14 @@ Result<Config> load_config(const std::string& path);
 
 /// Parses "2MiB", "500k", "1048576" into bytes; Error explains the accepted forms.
 Result<int64_t> parse_size(const std::string& text);
+
+/// Reads the `gate:` section (gate_config.cpp); returns "" or an error naming file and line.
+}  // namespace rh
+namespace YAML {
+class Node;
+}
+namespace rh {
+std::string read_gate_config(const std::string& file, const YAML::Node& node, GateConfig& gate);
 
 /// Closest candidate by edit distance, or "" when none is close.
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);

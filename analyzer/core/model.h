@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/findings_model.h"
+#include "core/gate_model.h"
 #include "core/history_model.h"
 
 namespace rh {
@@ -140,6 +141,8 @@ struct ScanResult {
   std::vector<RuleDescriptor> rules;   ///< rules that ran (sorted by id)
   std::vector<Finding> findings;       ///< sorted by path, line, rule
   std::optional<HistoryFacts> history; ///< absent when history was not analysed
+  std::optional<NewCode> new_code;     ///< with --new-since: what changed and how findings compare
+  std::optional<GateResult> gate;      ///< when a quality gate was evaluated
   Duplication duplication;
   bool operator==(const ScanResult&) const = default;
 };

@@ -168,6 +168,8 @@ ojson to_json(const ScanResult& result) {
   for (const auto& f : result.findings) j["findings"].push_back(finding_to_json(f));
   j["duplication"] = duplication_to_json(result.duplication);
   j["history"] = result.history ? history_to_json(*result.history) : ojson(nullptr);
+  j["new_code"] = result.new_code ? new_code_to_json(*result.new_code) : ojson(nullptr);
+  j["gate"] = result.gate ? gate_to_json(*result.gate) : ojson(nullptr);
   return j;
 }
 
@@ -249,6 +251,24 @@ Result<ScanResult> scan_result_from_json(const ojson& doc) {
       return Error{std::string("$.history: ") + e.what()};
     }
     out.history = std::move(history);
+  }
+  if (auto n = doc.find("new_code"); n != doc.end() && !n->is_null()) {
+    NewCode new_code;
+    try {
+      new_code_from_json(*n, new_code);
+    } catch (const nlohmann::json::exception& e) {
+      return Error{std::string("$.new_code: ") + e.what()};
+    }
+    out.new_code = std::move(new_code);
+  }
+  if (auto g = doc.find("gate"); g != doc.end() && !g->is_null()) {
+    GateResult gate;
+    try {
+      gate_from_json(*g, gate);
+    } catch (const nlohmann::json::exception& e) {
+      return Error{std::string("$.gate: ") + e.what()};
+    }
+    out.gate = std::move(gate);
   }
   return out;
 }

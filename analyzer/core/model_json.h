@@ -27,6 +27,10 @@ ojson rule_to_json(const RuleDescriptor& rule);
 Result<RuleDescriptor> rule_from_json(const ojson& j, const std::string& where);
 ojson history_to_json(const HistoryFacts& history);
 void history_from_json(const ojson& j, HistoryFacts& history);
+ojson new_code_to_json(const NewCode& new_code);
+void new_code_from_json(const ojson& j, NewCode& new_code);  ///< throws nlohmann::json::exception
+ojson gate_to_json(const GateResult& gate);
+void gate_from_json(const ojson& j, GateResult& gate);  ///< throws nlohmann::json::exception
 // The code-metric parts live in metrics_json.cpp. Readers return "" or the error; every field
 // they read is optional (older facts files), typed when present.
 void function_metrics_to_json(const FunctionMetrics& f, ojson& j);

@@ -32,6 +32,9 @@ using MailmapPtr = GitPtr<git_mailmap, git_mailmap_free>;
 using TreeEntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
 
 /// The last libgit2 error message, or "unknown error".
+/// The scanned folder relative to the working tree, "" or ending in '/' (history.cpp).
+std::string folder_prefix(git_repository* repo, const std::string& path);
+
 inline std::string git_error_text() {
   const git_error* e = git_error_last();
   return e && e->message ? e->message : "unknown error";

@@ -463,9 +463,12 @@ void HistoryRun::add_notes() {
                     " line(s) of .git-blame-ignore-revs name no commit of this repository");
 }
 
+}  // namespace
+
 /// The scanned folder relative to the working tree, "" or ending in '/' (also "" for bare
 /// repositories and paths inside the git directory), as the file listing names files.
-std::string folder_prefix(git_repository* repo, const std::string& path) {
+std::string history::folder_prefix(git_repository* repo, const std::string& path) {
+  namespace fs = std::filesystem;
   const char* workdir = git_repository_workdir(repo);
   if (!workdir) return "";
   std::error_code ec;
@@ -482,7 +485,6 @@ std::string folder_prefix(git_repository* repo, const std::string& path) {
   return rel.generic_string() + "/";
 }
 
-}  // namespace
 
 Result<HistoryFacts> analyse_history(const std::string& repo_path, const std::string& rev,
                                      const HistoryOptions& options) {
@@ -529,7 +531,7 @@ Result<HistoryFacts> analyse_history(const std::string& repo_path, const std::st
                  " (give a branch, tag or commit id)"};
   }
 
-  HistoryRun(repo.get(), options, folder_prefix(repo.get(), repo_path), out).run(head, since);
+  HistoryRun(repo.get(), options, history::folder_prefix(repo.get(), repo_path), out).run(head, since);
   return out;
 }
 
