@@ -77,6 +77,26 @@ Data overview(const Context& c) {
     sentences.push_back(Data("text", t.text("reason.history")));
   }
   o.set("sentences", sentences);
+  o.set("has_gate", c.result.gate.has_value());
+  if (c.result.gate) {
+    const GateResult& g = *c.result.gate;
+    o.set("gate_verdict", t.text(g.passed ? "md.gate_passed" : "md.gate_failed"));
+    o.set("gate_class", g.passed ? "note" : "error");
+    set_text(o, "gate_default", g.source == "default" ? t.text("md.gate_default") : "");
+    List conditions;
+    for (const auto& cond : g.conditions) {
+      Data row;
+      row.set("name", cond.name);
+      row.set("actual", cond.actual);
+      row.set("threshold", cond.threshold);
+      row.set("verdict", t.text(cond.status == "passed"   ? "md.passed"
+                                : cond.status == "failed" ? "md.failed"
+                                                          : "md.not_evaluated"));
+      row.set("detail", cond.detail);
+      conditions.push_back(row);
+    }
+    o.set("gate_conditions", conditions);
+  }
   return o;
 }
 

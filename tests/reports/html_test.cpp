@@ -29,6 +29,27 @@ TEST(Html, SelfContainedWithEverySection) {
   EXPECT_NE(html.find("<svg"), std::string::npos);
 }
 
+TEST(Html, GateVerdictInTheOverview) {
+  ScanResult r = test::sample_model();
+  EXPECT_EQ(render_html(r, {}).find("class=\"gate\""), std::string::npos);  // no gate judged: no block
+  GateResult g;
+  g.passed = false;
+  g.source = "default";
+  g.conditions.push_back({"no_new.security", "1", "0", "failed", "python.security.os-system <script>x</script>"});
+  g.conditions.push_back({"min_grades.security", "", "C", "not_evaluated", "health grades are not computed"});
+  r.gate = g;
+  std::string html = render_html(r, {});
+  test::expect_no_executable_markup(html);
+  EXPECT_NE(html.find("class=\"gate\""), std::string::npos);
+  EXPECT_NE(html.find("✘ failed"), std::string::npos);
+  EXPECT_NE(html.find("<code>no_new.security</code>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;x&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("– not evaluated"), std::string::npos);
+  ReportOptions da;
+  da.lang = "da";
+  EXPECT_NE(render_html(r, da).find("✘ ikke opfyldt"), std::string::npos);
+}
+
 TEST(Html, SectionsWithoutDataSayNotAnalysed) {
   ScanResult r = test::sample_model();
   r.history.reset();
