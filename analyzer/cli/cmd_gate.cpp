@@ -1,6 +1,5 @@
 // `repohealth gate FACTS.json`: judges the quality gate on an earlier scan without scanning again.
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
 #include "cli/commands.h"
@@ -26,23 +25,13 @@ int run(const GateArgs& a) {
     return kExitUsage;
   }
   // The conditions: --config, else the scanned repository's .repohealth.yml, else the default.
-  Config config;
-  std::string path = a.config;
-  std::error_code ec;
-  if (path.empty() && !a.use_default) {
-    auto implicit = std::filesystem::path(result->scan.root) / ".repohealth.yml";
-    if (!result->scan.root.empty() && std::filesystem::is_regular_file(implicit, ec)) path = implicit.string();
+  auto config = find_config(a.config, a.use_default ? "" : result->scan.root);
+  if (!config) {
+    std::fprintf(stderr, "repohealth gate: %s\n", config.error().message.c_str());
+    return kExitUsage;
   }
-  if (!path.empty()) {
-    auto loaded = load_config(path);
-    if (!loaded) {
-      std::fprintf(stderr, "repohealth gate: %s\n", loaded.error().message.c_str());
-      return kExitUsage;
-    }
-    config = std::move(*loaded);
-  }
-  const bool configured = config.gate.configured && !a.use_default;
-  result->gate = configured ? evaluate_gate(*result, config.gate, "config")
+  const bool configured = config->gate.configured && !a.use_default;
+  result->gate = configured ? evaluate_gate(*result, config->gate, "config")
                             : evaluate_gate(*result, default_gate(), "default");
   if (!a.quiet) std::fputs(gate_summary(*result->gate).c_str(), stdout);
   return result->gate->passed ? kExitOk : kExitGateFailed;

@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
 #include "cli/commands.h"
@@ -34,19 +33,13 @@ int run(const RulesArgs& a) {
     return kExitOk;
   }
   // The effective selection: the given config, else ./.repohealth.yml when present, else defaults.
-  Config config;
-  std::error_code ec;
-  const std::string config_path =
-      !a.config.empty() ? a.config : (std::filesystem::is_regular_file(".repohealth.yml", ec) ? ".repohealth.yml" : "");
-  if (!config_path.empty()) {
-    auto loaded = load_config(config_path);
-    if (!loaded) {
-      std::fprintf(stderr, "repohealth rules: %s\n", loaded.error().message.c_str());
-      return kExitUsage;
-    }
-    config = std::move(*loaded);
+  auto config = find_config(a.config, ".");
+  if (!config) {
+    std::fprintf(stderr, "repohealth rules: %s\n", config.error().message.c_str());
+    return kExitUsage;
   }
-  auto selection = select_rules(catalog, config);
+  const std::string& config_path = config->path;
+  auto selection = select_rules(catalog, *config);
   if (!selection) {
     std::fprintf(stderr, "repohealth rules: %s\n", selection.error().message.c_str());
     return kExitUsage;

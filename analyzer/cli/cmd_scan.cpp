@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
 #include "cli/commands.h"
@@ -42,22 +41,13 @@ struct ScanArgs {
   int64_t clone_min_lines = 6;
 };
 
-/// The config: --config FILE (must exist), else .repohealth.yml at the scanned root if present.
-Result<Config> find_config(const ScanArgs& a) {
-  if (!a.config.empty()) return load_config(a.config);
-  std::filesystem::path implicit = std::filesystem::path(a.path) / ".repohealth.yml";
-  std::error_code ec;
-  if (std::filesystem::is_regular_file(implicit, ec)) return load_config(implicit.string());
-  return Config{};
-}
-
 int run(const ScanArgs& a) {
   auto formats = resolve_formats(a.formats);
   if (!formats) {
     std::fprintf(stderr, "repohealth scan: %s\n", formats.error().message.c_str());
     return kExitUsage;
   }
-  auto config = find_config(a);
+  auto config = find_config(a.config, a.path);
   if (!config) {
     std::fprintf(stderr, "repohealth scan: %s\n", config.error().message.c_str());
     return kExitUsage;

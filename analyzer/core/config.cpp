@@ -279,6 +279,15 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
   return best;
 }
 
+Result<Config> find_config(const std::string& explicit_path, const std::string& root) {
+  if (!explicit_path.empty()) return load_config(explicit_path);
+  if (root.empty()) return Config{};
+  std::filesystem::path implicit = std::filesystem::path(root) / ".repohealth.yml";
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(implicit, ec)) return load_config(implicit.string());
+  return Config{};
+}
+
 Result<int64_t> parse_size(const std::string& text) {
   size_t i = 0;
   while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;

@@ -70,6 +70,10 @@ struct Config {
 /// Reads a config file. A missing file is an error (the caller decides whether it is optional).
 Result<Config> load_config(const std::string& path);
 
+/// The config a command uses: `explicit_path` when given (it must exist), else
+/// `root`/.repohealth.yml when present (root "" = none), else the defaults.
+Result<Config> find_config(const std::string& explicit_path, const std::string& root);
+
 /// Parses "2MiB", "500k", "1048576" into bytes; Error explains the accepted forms.
 Result<int64_t> parse_size(const std::string& text);
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/folder_source.h"
+#include "core/git_ptr.h"
 
 namespace rh {
 namespace fs = std::filesystem;
@@ -22,12 +23,6 @@ constexpr int kMaxTreeDepth = 1024;
 /// A symbolic link's target longer than this is cut (PATH_MAX on Linux).
 constexpr size_t kMaxLinkTarget = 4096;
 
-template <class T, void (*Free)(T*)>
-struct GitFree {
-  void operator()(T* p) const { Free(p); }
-};
-template <class T, void (*Free)(T*)>
-using GitPtr = std::unique_ptr<T, GitFree<T, Free>>;
 using RepoPtr = GitPtr<git_repository, git_repository_free>;
 using ObjectPtr = GitPtr<git_object, git_object_free>;
 using TreePtr = GitPtr<git_tree, git_tree_free>;
@@ -37,22 +32,11 @@ using OdbPtr = GitPtr<git_odb, git_odb_free>;
 using IndexPtr = GitPtr<git_index, git_index_free>;
 using TreeEntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
 
-std::string git_error_text() {
-  const git_error* e = git_error_last();
-  return e && e->message ? e->message : "unknown libgit2 error";
-}
-
-std::string oid_hex(const git_oid* oid) {
-  char buf[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(buf, sizeof buf, oid);
-  return buf;
-}
-
 /// What a failed object read means for a note or an error: "object <id> missing" when the
 /// object database does not hold it (damaged or partial clone).
 std::string object_problem(int code, const git_oid* id) {
-  if (code == GIT_ENOTFOUND) return "object " + oid_hex(id) + " missing";
-  return "object " + oid_hex(id) + " cannot be read: " + git_error_text();
+  if (code == GIT_ENOTFOUND) return "object " + oid_hex(*id) + " missing";
+  return "object " + oid_hex(*id) + " cannot be read: " + git_error_text();
 }
 
 std::string join_rel(const std::string& folder, std::string_view name) {
@@ -233,7 +217,7 @@ class GitTreeSource : public FileSource {
       }
       SourceEntry entry;
       entry.path = path;
-      entry.blob_id = oid_hex(id);
+      entry.blob_id = oid_hex(*id);
       switch (git_tree_entry_filemode(item)) {
         case GIT_FILEMODE_TREE: {
           if (depth + 1 >= kMaxTreeDepth) {
@@ -450,7 +434,7 @@ Result<std::unique_ptr<FileSource>> open_tree(RepoPtr repo, const fs::path& root
                  " does not name a commit: " + git_error_text()};
   ObjectPtr commit(raw_commit);
   const auto* as_commit = reinterpret_cast<const git_commit*>(commit.get());
-  info->revision = oid_hex(git_commit_id(as_commit));
+  info->revision = oid_hex(*git_commit_id(as_commit));
   git_oid tree_id = *git_commit_tree_id(as_commit);
   git_tree* raw_tree = nullptr;
   if (int rc = git_tree_lookup(&raw_tree, r, &tree_id); rc != 0)

@@ -3,6 +3,8 @@
 // history units. libgit2 only: the history never runs a git subprocess.
 #include <git2.h>
 
+#include "core/git_ptr.h"
+
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -10,14 +12,9 @@
 
 namespace rh::history {
 
-template <class T, void (*Free)(T*)>
-struct GitDeleter {
-  void operator()(T* p) const {
-    if (p) Free(p);
-  }
-};
-template <class T, void (*Free)(T*)>
-using GitPtr = std::unique_ptr<T, GitDeleter<T, Free>>;
+using rh::GitPtr;
+using rh::git_error_text;
+using rh::oid_hex;
 
 using RepoPtr = GitPtr<git_repository, git_repository_free>;
 using CommitPtr = GitPtr<git_commit, git_commit_free>;
@@ -31,20 +28,8 @@ using TagPtr = GitPtr<git_tag, git_tag_free>;
 using MailmapPtr = GitPtr<git_mailmap, git_mailmap_free>;
 using TreeEntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
 
-/// The last libgit2 error message, or "unknown error".
 /// The scanned folder relative to the working tree, "" or ending in '/' (history.cpp).
 std::string folder_prefix(git_repository* repo, const std::string& path);
-
-inline std::string git_error_text() {
-  const git_error* e = git_error_last();
-  return e && e->message ? e->message : "unknown error";
-}
-
-inline std::string oid_hex(const git_oid& id) {
-  char buf[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(buf, sizeof buf, &id);
-  return buf;
-}
 
 struct OidHash {
   size_t operator()(const git_oid& id) const {
