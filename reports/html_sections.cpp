@@ -254,8 +254,6 @@ Data duplication(const Context& c) {
   return x;
 }
 
-Data checks(const Context& c) { return not_analysed(c.t, "reason.checks"); }
-
 Data findings(const Context& c) {
   const auto& t = c.t;
   const auto& d = c.data;

@@ -30,7 +30,8 @@ Data duplication(const Context& c);
 Data maintainability(const Context& c);
 Data ownership(const Context& c);
 Data process(const Context& c);
-Data checks(const Context& c);
+Data checks(const Context& c);  ///< html_health.cpp
+Data grades(const Context& c);  ///< html_health.cpp: the overview's grades
 Data findings(const Context& c);
 Data gaps(const Context& c);
 
@@ -42,6 +43,8 @@ Data facts_list(const std::vector<std::pair<std::string, std::string>>& rows);
 void set_text(Data& d, const std::string& key, const std::string& value);
 /// "path:line" for locations.
 std::string location(const std::string& path, int64_t line);
+/// A check's title in the report's language (the model's English title when untranslated).
+std::string check_title(const Translation& t, const HealthCheck& c);
 /// The display name of a contributor id (the name when known, else the id).
 std::string person_name(const ScanResult& result, const std::string& id);
 

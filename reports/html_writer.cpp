@@ -55,7 +55,7 @@ Data overview(const Context& c) {
   const auto& t = c.t;
   const auto& d = c.data;
   Data o;
-  o.set("grades", not_analysed(t, "reason.scoring"));
+  o.set("grades", grades(c));
   List sentences;
   sentences.push_back(Data(
       "text", t.format("overview.size", {{"files", t.integer(static_cast<int64_t>(c.result.files.size()))},
@@ -219,12 +219,12 @@ Data gaps(const Context& c) {
     row.set("reason", t.text(reason));
     missing.push_back(row);
   };
-  miss("overview.grades", "reason.scoring");
+  if (!r.health) miss("overview.grades", "reason.checks");
   if (c.result.duplication.min_tokens <= 0) miss("duplication.title", "reason.duplication");
   if (std::none_of(r.files.begin(), r.files.end(),
                    [](const FileFacts& f) { return f.maintainability_index.has_value(); }))
     miss("complexity.maintainability", "reason.maintainability");
-  miss("checks.title", "reason.checks");
+  if (!r.health) miss("checks.title", "reason.checks");
   if (r.rules.empty() && r.findings.empty()) miss("findings.title", "reason.rules");
   if (!r.history) {
     miss("ownership.title", "reason.history");

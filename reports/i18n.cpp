@@ -73,6 +73,11 @@ const std::string& Translation::text(std::string_view key) const {
   return missing;
 }
 
+std::string Translation::text_or(std::string_view key, const std::string& fallback) const {
+  auto it = texts_.find(key);
+  return it != texts_.end() ? it->second : fallback;
+}
+
 std::string Translation::format(std::string_view key,
                                 const std::vector<std::pair<std::string, std::string>>& values) const {
   std::string s = text(key);

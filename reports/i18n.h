@@ -19,6 +19,9 @@ class Translation {
   /// The text for a dotted key ("overview.title"); the key itself when missing, so a missing
   /// translation is visible and a test can catch it.
   const std::string& text(std::string_view key) const;
+  /// text(key) when the translation has it, else `fallback` (texts that come with the model,
+  /// such as check titles, translated where a translation exists).
+  std::string text_or(std::string_view key, const std::string& fallback) const;
   /// text(key) with "{name}" placeholders replaced by the values, and "{name|one|many}" by the
   /// value and the singular or plural word (values are not escaped here).
   std::string format(std::string_view key,

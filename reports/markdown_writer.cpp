@@ -134,14 +134,38 @@ std::string metrics_line(const ScanResult& r, const Translation& t) {
   return out.empty() ? out : out + "\n\n";
 }
 
+/// The grades line, and the failing checks (a pull-request comment should say what to fix).
+std::string grades_part(const ScanResult& r, const Translation& t) {
+  if (!r.health)
+    return "**" + t.text("overview.grades") + ":** " + t.text("common.not_analysed") + " (" + t.text("reason.scoring") + ")\n\n";
+  const Scores& s = r.health->scores;
+  auto grade = [&](const std::string& g, const std::optional<double>& score) {
+    return g.empty() ? std::string("–") : "**" + g + "** (" + t.decimal(*score, 1) + ")";
+  };
+  std::string out = "**" + t.text("overview.grades") + ":** " + t.text("dimension.overall") + " " + grade(s.overall_grade, s.overall);
+  for (const auto& d : s.dimensions) out += " · " + t.text("dimension." + d.id) + " " + grade(d.grade, d.score);
+  out += "\n\n";
+  std::vector<const HealthCheck*> failing;
+  for (const auto& c : r.health->checks)
+    if (c.status == "fail") failing.push_back(&c);
+  if (!failing.empty()) {
+    out += "**" + t.text("checks.title") + ":** " + t.text("status.fail") + " (" + t.integer(static_cast<int64_t>(failing.size())) + ")\n\n";
+    for (const HealthCheck* c : failing)
+      out += "- " + t.text_or("health_title." + c->id, c->title) + ": " + code(c->summary) +
+             (c->remedy.empty() ? "" : " " + c->remedy) + "\n";  // summaries quote repository text: code()
+    out += "\n";
+  }
+  return out;
+}
+
 std::string gaps_part(const ScanResult& r, const ReportData& d, const Translation& t) {
   std::string out = "### " + t.text("gaps.title") + "\n\n";
-  out += "- " + t.text("overview.grades") + ": " + t.text("reason.scoring") + "\n";
+  if (!r.health) out += "- " + t.text("overview.grades") + ": " + t.text("reason.scoring") + "\n";
   if (r.duplication.min_tokens <= 0)
     out += "- " + t.text("duplication.title") + ": " + t.text("reason.duplication") + "\n";
   if (!any_maintainability(r))
     out += "- " + t.text("complexity.maintainability") + ": " + t.text("reason.maintainability") + "\n";
-  out += "- " + t.text("checks.title") + ": " + t.text("reason.checks") + "\n";
+  if (!r.health) out += "- " + t.text("checks.title") + ": " + t.text("reason.checks") + "\n";
   if (!r.history) out += "- " + t.text("ownership.title") + ": " + t.text("reason.history") + "\n";
   if (r.history && r.history->repository.shallow)
     out += "- " + t.format("gaps.shallow", {{"n", t.integer(r.history->repository.shallow_depth)}}) + "\n";
@@ -169,8 +193,7 @@ std::string render_markdown(const ScanResult& r, const ReportOptions& options) {
   std::string head = "## " + t.text("md.title") + ": " + code(d.repository, 120);
   if (!d.revision_short.empty()) head += " " + code(d.revision_short);
   head += "\n\n";
-  head += "**" + t.text("overview.grades") + ":** " + t.text("common.not_analysed") + " (" +
-          t.text("reason.scoring") + ")\n\n";
+  head += grades_part(r, t);
   if (r.gate) {
     head += "**" + t.text("md.gate") + ":** " + t.text(r.gate->passed ? "md.gate_passed" : "md.gate_failed") +
             (r.gate->source == "default" ? " " + t.text("md.gate_default") : "") + "\n\n";

@@ -103,6 +103,27 @@ std::string terminal_summary(const ScanResult& r) {
       out += fmt::format("  top hotspot: {} ({} commits x complexity {})\n", printable(h.hotspots.front().path),
                          h.hotspots.front().commits, h.hotspots.front().complexity);
   }
+  if (r.health) {
+    const Scores& s = r.health->scores;
+    auto grade = [](const std::string& g, const std::optional<double>& v) {
+      return g.empty() ? std::string("-") : fmt::format("{} ({:.1f})", g, *v);
+    };
+    out += "  grades: overall " + grade(s.overall_grade, s.overall);
+    for (const auto& d : s.dimensions) out += ", " + d.id + " " + grade(d.grade, d.score);
+    out += "\n";
+    std::map<std::string, int> counts;
+    std::string failing;
+    for (const auto& c : r.health->checks) {
+      ++counts[c.status];
+      if (c.status == "fail") failing += (failing.empty() ? "" : ", ") + c.id;
+    }
+    out += fmt::format("  health checks: {} pass, {} fail, {} warn, {} inconclusive, {} not applicable\n", counts["pass"],
+                       counts["fail"], counts["warn"], counts["inconclusive"], counts["not_applicable"]);
+    if (!failing.empty()) out += "    failing: " + failing + "\n";
+    if (!r.health->licence.licence.empty())
+      out += "  licence: " + printable(r.health->licence.licence) +
+             (r.health->licence.community_default ? " (the community default)\n" : "\n");
+  }
   if (r.new_code)
     out += fmt::format("  new code since {}: {} changed files, {} new findings, {} unchanged, {} fixed\n",
                        printable(r.new_code->since), r.new_code->files.size(), r.new_code->new_findings,

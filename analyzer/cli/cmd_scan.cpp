@@ -29,6 +29,7 @@ struct ScanArgs {
   std::vector<std::string> rule_folders;
   std::string baseline;
   bool no_history = false;
+  bool no_health = false;
   std::string history_lines = "window";
   std::string since;
   int64_t max_commits = 0;
@@ -77,6 +78,7 @@ int run(const ScanArgs& a) {
   request.rule_folders = a.rule_folders;
   request.baseline = a.baseline;
   request.history = !a.no_history;
+  request.health = !a.no_health;
   request.history_options.lines_all = a.history_lines == "all";
   request.history_options.since = a.since;
   request.history_options.max_commits = a.max_commits;
@@ -141,6 +143,8 @@ CommandRun attach_scan(CLI::App& app) {
                "Judge the quality gate (the config's `gate:`, else the default: no new error or security "
                "finding); exit 1 when it fails");
   app.add_flag("--no-history", a->no_history, "Do not walk the git history");
+  app.add_flag("--no-health", a->no_health,
+               "Do not run the repository health checks (licence, documentation, CI, workflows…) nor score");
   app.add_option("--history-lines", a->history_lines,
                  "Count added/deleted lines over the last 12 months (window) or all history (all)")
       ->check(CLI::IsMember({"window", "all"}))

@@ -4,6 +4,7 @@
 #include "core/classify.h"
 #include "core/language.h"
 #include "engine/rule_set.h"
+#include "health/licence_match.h"
 #include "lang/frontend.h"
 #include "lang/line_counter.h"
 #include "metrics/clones.h"
@@ -43,6 +44,7 @@ FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Con
   facts.size_bytes = static_cast<int64_t>(content.size());
   facts.blob_id = entry.blob_id;
   facts.lines = count_lines(content, language->comments);
+  facts.spdx_license = spdx_header_expression(content);
   FileSyntax syntax;
   if (Frontend* frontend = frontend_for(*language)) {
     TokenSequence* clone_tokens = counts_for_duplication(entry.path, *language) ? &out.clone_tokens : nullptr;

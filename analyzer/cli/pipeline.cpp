@@ -20,9 +20,11 @@
 #include "core/file_source.h"
 #include "cli/duplication_step.h"
 #include "cli/file_analysis.h"
+#include "cli/health_step.h"
 #include "cli/new_code_step.h"
 #include "lang/clang_frontend.h"
 #include "engine/scan_rules.h"
+#include "health/licence_match.h"
 
 namespace rh {
 namespace {
@@ -148,6 +150,7 @@ ScanOutcome run_scan(const ScanRequest& request) {
       history.emplace(analyse_history(request.root, request.rev, options));
     });
   }
+  if (request.health && !request.only_paths) background.run([] { prepare_licence_texts(); });
   tbb::parallel_for(size_t{0}, todo.size(), [&](size_t i) {
     outcomes[i] = analyse_file(src, *todo[i], request.config, rules->rules.get());
     progress.tick();
@@ -161,7 +164,6 @@ ScanOutcome run_scan(const ScanRequest& request) {
     for (auto& n : o.notes) result.notifications.push_back(std::move(n));
     for (auto& f : o.findings) result.findings.push_back(std::move(f));
   }
-  finish_scan_rules(*rules, result);
   auto by_path = [](const auto& a, const auto& b) { return a.path < b.path; };
   std::sort(result.files.begin(), result.files.end(), by_path);
   std::sort(result.skipped.begin(), result.skipped.end(), by_path);
@@ -175,6 +177,11 @@ ScanOutcome run_scan(const ScanRequest& request) {
   } else if (request.history && !info.is_git) {
     result.notifications.push_back({"note", "", "history not analysed: not a git repository"});
   }
+  // Health checks see the whole listing and the history; the merge-base scan of new-code mode
+  // (only_paths) needs findings only.
+  if (request.health && !request.only_paths) run_health_checks(listing->entries, src, request.config, *rules->rules, result);
+  finish_scan_rules(*rules, result);
+  score_health_step(request.config, result);
   if (new_code) {
     if (auto failed = finish_new_code(request, std::move(*new_code), result)) {
       outcome.error = *failed;

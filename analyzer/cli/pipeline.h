@@ -21,6 +21,7 @@ struct ScanRequest {
   bool progress = false;  ///< draw a progress line on stderr
   Config config;
   bool history = true;  ///< walk the git history (concurrently with file analysis)
+  bool health = true;   ///< run the repository health checks and score (--no-health turns off)
   std::vector<std::string> rule_folders;  ///< user rule folders (--rules), besides the config's
   std::string baseline;                   ///< baseline file (--baseline), overrides the config's
   HistoryOptions history_options;

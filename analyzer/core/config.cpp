@@ -249,6 +249,8 @@ const std::vector<std::pair<std::string, KeyReader>>& key_table() {
          return "";
        }},
       {"gate", [](const std::string& f, const YAML::Node& n, Config& c) { return read_gate_config(f, n, c.gate); }},
+      {"scoring",
+       [](const std::string& f, const YAML::Node& n, Config& c) { return read_scoring_config(f, n, c.scoring); }},
       {"organisations",
        [](const std::string& f, const YAML::Node& n, Config& c) -> std::string {
          if (!n.IsMap())

@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "core/gate_config.h"
+#include "core/scoring_config.h"
 
 namespace rh {
 
@@ -65,6 +66,7 @@ struct Config {
   std::string language = "en";            ///< report language: en | da
   std::vector<std::pair<std::string, std::string>> organisations;  ///< e-mail domain -> name
   GateConfig gate;                        ///< quality gate conditions (`gate:`)
+  ScoringConfig scoring;                  ///< health score weights and grade boundaries (`scoring:`)
 };
 
 /// Reads a config file. A missing file is an error (the caller decides whether it is optional).

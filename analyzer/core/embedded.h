@@ -12,4 +12,11 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> embedded_files();
 
+/// The bytes of one embedded file ("health/checks.yml"), empty when there is none.
+inline std::string_view embedded_text(std::string_view path) {
+  for (const EmbeddedFile& f : embedded_files())
+    if (f.path == path) return f.bytes;
+  return {};
+}
+
 }  // namespace rh

@@ -3,6 +3,9 @@
 
 #include "core/config.h"
 #include "core/config_yaml.h"
+#include "core/scoring_config.h"
+
+#include <algorithm>
 
 namespace rh {
 namespace {
@@ -67,6 +70,11 @@ std::string read_gate_config(const std::string& f, const YAML::Node& n, GateConf
     } else if (key == "min_grades") {
       if (!v.IsMap()) return where(f, v) + ": 'gate.min_grades' must be a mapping of dimension: grade, e.g. {security: C}";
       for (const auto& d : v) {
+        std::vector<std::string> dims = score_dimensions();
+        dims.push_back("overall");
+        const std::string dim = d.first.as<std::string>();
+        if (std::find(dims.begin(), dims.end(), dim) == dims.end())
+          return unknown_key(f, d.first, dim, dims, " in 'gate.min_grades' (a health dimension or overall)");
         std::string grade = d.second.IsScalar() ? d.second.as<std::string>() : "";
         if (grade.size() != 1 || grade[0] < 'A' || grade[0] > 'E')
           return where(f, d.second) + ": 'gate.min_grades." + d.first.as<std::string>() + "' must be a grade A to E";

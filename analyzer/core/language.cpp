@@ -271,8 +271,10 @@ const LanguageInfo* detect_language(std::string_view path, std::string_view head
 
   // 1. Exact file name (Dockerfile, Gemfile), then "Name.*" prefixes (Dockerfile.prod).
   if (auto it = r.by_filename.find(base); it != r.by_filename.end()) return &r.languages[it->second];
+  // A suffix that is itself a known extension wins: dockerfile.yml is YAML, Dockerfile.prod is not.
   for (const auto& [prefix, index] : r.filename_prefixes)
-    if (base.size() > prefix.size() && base.starts_with(prefix)) return &r.languages[index];
+    if (base.size() > prefix.size() && base.starts_with(prefix) && !r.by_extension.count(base.substr(prefix.size() - 1)))
+      return &r.languages[index];
 
   // 2. Extension, longest first: "page.html.twig" tries ".html.twig" before ".twig".
   for (size_t dot = base.find('.'); dot != std::string::npos; dot = base.find('.', dot + 1)) {

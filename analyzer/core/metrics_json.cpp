@@ -94,6 +94,7 @@ void file_metrics_to_json(const FileFacts& f, ojson& j) {
   j["halstead"] = halstead_json(f.halstead);
   j["maintainability_index"] = f.maintainability_index ? ojson(*f.maintainability_index) : ojson(nullptr);
   j["duplicated_lines"] = f.duplicated_lines;
+  if (!f.spdx_license.empty()) j["spdx_license"] = f.spdx_license;
 }
 
 std::string file_metrics_from_json(const ojson& j, FileFacts& f, const std::string& where) {
@@ -127,6 +128,7 @@ std::string file_metrics_from_json(const ojson& j, FileFacts& f, const std::stri
       r.fail(where + ".maintainability_index has the wrong type (" + mi->type_name() + ")");
   }
   r.get(j, "duplicated_lines", f.duplicated_lines);
+  r.get(j, "spdx_license", f.spdx_license);
   return r.error();
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/findings_model.h"
 #include "core/gate_model.h"
+#include "core/health_model.h"
 #include "core/history_model.h"
 
 namespace rh {
@@ -71,6 +72,7 @@ struct FileFacts {
   /// 0-100, radon's formula with the comment term (docs/metrics.md); absent when not parsed.
   std::optional<double> maintainability_index;
   int64_t duplicated_lines = 0;  ///< lines holding a token of a clone (duplication section)
+  std::string spdx_license;  ///< expression of its SPDX-License-Identifier header, "" when none
   bool operator==(const FileFacts&) const = default;
 };
 
@@ -143,6 +145,7 @@ struct ScanResult {
   std::optional<HistoryFacts> history; ///< absent when history was not analysed
   std::optional<NewCode> new_code;     ///< with --new-since: what changed and how findings compare
   std::optional<GateResult> gate;      ///< when a quality gate was evaluated
+  std::optional<HealthFacts> health;   ///< repository checks, requirements, scores; absent with --no-health
   Duplication duplication;
   bool operator==(const ScanResult&) const = default;
 };

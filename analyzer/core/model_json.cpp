@@ -170,6 +170,7 @@ ojson to_json(const ScanResult& result) {
   j["history"] = result.history ? history_to_json(*result.history) : ojson(nullptr);
   j["new_code"] = result.new_code ? new_code_to_json(*result.new_code) : ojson(nullptr);
   j["gate"] = result.gate ? gate_to_json(*result.gate) : ojson(nullptr);
+  j["health"] = result.health ? health_to_json(*result.health) : ojson(nullptr);
   return j;
 }
 
@@ -269,6 +270,15 @@ Result<ScanResult> scan_result_from_json(const ojson& doc) {
       return Error{std::string("$.gate: ") + e.what()};
     }
     out.gate = std::move(gate);
+  }
+  if (auto h = doc.find("health"); h != doc.end() && !h->is_null()) {
+    HealthFacts health;
+    try {
+      health_from_json(*h, health);
+    } catch (const nlohmann::json::exception& e) {
+      return Error{std::string("$.health: ") + e.what()};
+    }
+    out.health = std::move(health);
   }
   return out;
 }

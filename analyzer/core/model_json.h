@@ -29,6 +29,8 @@ ojson history_to_json(const HistoryFacts& history);
 void history_from_json(const ojson& j, HistoryFacts& history);
 ojson new_code_to_json(const NewCode& new_code);
 void new_code_from_json(const ojson& j, NewCode& new_code);  ///< throws nlohmann::json::exception
+ojson health_to_json(const HealthFacts& health);
+void health_from_json(const ojson& j, HealthFacts& health);  ///< throws nlohmann::json::exception
 ojson gate_to_json(const GateResult& gate);
 void gate_from_json(const ojson& j, GateResult& gate);  ///< throws nlohmann::json::exception
 // The code-metric parts live in metrics_json.cpp. Readers return "" or the error; every field

@@ -166,8 +166,32 @@ GateResult evaluate_gate(const ScanResult& r, const GateConfig& gate, const std:
           tf.value >= *gate.min_truck_factor, "knowledge sits with " + list_text(tf.authors));
     }
   }
-  for (const auto& [dimension, grade] : gate.min_grades)
-    not_evaluated(g, "min_grades." + dimension, grade, "health grades are not computed by this version");
+  for (const auto& [dimension, grade] : gate.min_grades) {
+    const std::string name = "min_grades." + dimension;
+    if (!r.health) {
+      not_evaluated(g, name, grade, "the health checks did not run (--no-health)");
+      continue;
+    }
+    const Scores& s = r.health->scores;
+    std::string actual;
+    std::string why;
+    if (dimension == "overall") {
+      actual = s.overall_grade;
+      why = "no dimension could be rated";
+    } else {
+      for (const auto& d : s.dimensions)
+        if (d.id == dimension) {
+          actual = d.grade;
+          why = d.reason;
+        }
+    }
+    if (actual.empty()) {
+      not_evaluated(g, name, grade, dimension + " is not rated: " + why);
+      continue;
+    }
+    // Grades are letters A (best) to E: a grade passes when it is the limit or better.
+    add(g, name, actual, grade, actual <= grade, dimension + " is graded " + actual + ", below " + grade);
+  }
   return g;
 }
 

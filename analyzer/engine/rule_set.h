@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/config.h"
+#include "core/health_model.h"
 #include "core/error.h"
 #include "engine/call_matcher.h"
 #include "engine/hs_regex.h"
@@ -42,6 +43,11 @@ class RuleSet {
   /// Rules on what is known only after every file: clones across files (`clone.lines`).
   /// Appends findings (config suppressions applied; no source text, so no snippet).
   void match_scan(const ScanResult& result, std::vector<Finding>& out) const;
+
+  /// Repository rules (kind `repo`) on the health checks: a finding per located piece of evidence
+  /// of a failing or warning check (the check's summary when none is located); a warning check
+  /// reports as `note`. Config suppressions applied. repo_rules.cpp.
+  void match_repo(const std::vector<HealthCheck>& checks, std::vector<Finding>& out) const;
 
   /// Only the pattern pass (one Vectorscan scan), for benchmarks: the number of matches.
   size_t scan_patterns(std::string_view path, std::string_view content) const;

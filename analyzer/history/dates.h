@@ -1,32 +1,13 @@
 #pragma once
-// Dates of the history: seconds since 1970 (UTC) <-> ISO 8601 text, and the month used by every
-// window ("last 12 months", "age in months").
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
+// The history's dates are the core's (core/dates.h), named in this namespace for brevity.
+#include "core/dates.h"
 
 namespace rh::history {
-
-/// A month is 1/12 of a mean Gregorian year: 30.436875 days.
-inline constexpr int64_t kSecondsPerDay = 86400;
-inline constexpr int64_t kSecondsPerMonth = 2629746;
-
-/// "2024-06-01T12:00:00Z". Times outside years 1..9999 are clamped to them.
-std::string iso_utc(int64_t seconds);
-
-/// Reads "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]" with "Z", "+HH:MM", "-HH:MM" or nothing (UTC);
-/// a space may stand for the "T". Returns nothing for anything else or an impossible date.
-std::optional<int64_t> parse_iso_date(std::string_view text);
-
-/// Whole days from `from` to `to`, rounded down, never negative.
-int64_t whole_days(int64_t from, int64_t to);
-/// Whole months (kSecondsPerMonth) from `from` to `to`, rounded down, never negative.
-int64_t whole_months(int64_t from, int64_t to);
-
-/// True when `t` lies within `months` months before `reference` (or after it).
-inline bool within_months(int64_t t, int64_t reference, int64_t months) {
-  return t >= reference - months * kSecondsPerMonth;
-}
-
+using rh::iso_utc;
+using rh::kSecondsPerDay;
+using rh::kSecondsPerMonth;
+using rh::parse_iso_date;
+using rh::whole_days;
+using rh::whole_months;
+using rh::within_months;
 }  // namespace rh::history

@@ -142,31 +142,6 @@ bool is_version_tag(std::string_view name) {
   return std::regex_match(name.begin(), name.end(), re);
 }
 
-bool is_changelog_path(std::string_view path) {
-  std::string p;
-  for (char c : path) p += lower(c);
-  for (std::string_view vendored : {"node_modules/", "vendor/", "third_party/", "bower_components/"})
-    if (p.rfind(vendored, 0) == 0 || p.find(std::string("/") + std::string(vendored)) != std::string::npos)
-      return false;
-  size_t slash = p.rfind('/');
-  std::string base = slash == std::string::npos ? p : p.substr(slash + 1);
-  std::string dir = slash == std::string::npos ? "" : p.substr(0, slash);
-  std::string last_dir = dir.substr(dir.rfind('/') == std::string::npos ? 0 : dir.rfind('/') + 1);
-  for (std::string_view d : {"changelog.d", "changelog", "changes", ".changeset", "newsfragments",
-                             "changelogs", "release-notes", "releasenotes"})
-    if (last_dir == d) return true;
-  size_t dot = base.find('.');
-  std::string stem = base.substr(0, dot);
-  std::string ext = dot == std::string::npos ? "" : base.substr(dot + 1);
-  static constexpr std::array<std::string_view, 9> kStems = {
-      "changelog", "changes", "history", "news", "release-notes", "release_notes",
-      "releasenotes", "releases", "whatsnew"};
-  static constexpr std::array<std::string_view, 7> kExts = {"", "md", "rst", "txt",
-                                                            "adoc", "markdown", "org"};
-  return std::find(kStems.begin(), kStems.end(), stem) != kStems.end() &&
-         std::find(kExts.begin(), kExts.end(), ext) != kExts.end();
-}
-
 double median(const std::map<int64_t, int64_t>& histogram) {
   int64_t total = 0;
   for (const auto& [v, n] : histogram) total += n;

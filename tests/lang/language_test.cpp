@@ -103,6 +103,7 @@ TEST(Language, DetectsByFileName) {
   EXPECT_EQ(detected("Dockerfile"), "dockerfile");
   EXPECT_EQ(detected("docker/Dockerfile"), "dockerfile");
   EXPECT_EQ(detected("docker/Dockerfile.prod"), "dockerfile");
+  EXPECT_EQ(detected("rules/languages/dockerfile.yml"), "yaml");  // a known extension wins over Name.*
   EXPECT_EQ(detected("build/app.dockerfile"), "dockerfile");
   EXPECT_EQ(detected("Containerfile"), "dockerfile");
   EXPECT_EQ(detected("Rakefile"), "ruby");

@@ -7,6 +7,7 @@
 #include "html_safety.h"
 #include "report_fixture.h"
 #include "reports/writers.h"
+#include "core/model_json.h"
 
 namespace rh {
 namespace {
@@ -57,6 +58,7 @@ TEST(Html, SectionsWithoutDataSayNotAnalysed) {
   for (auto& f : r.files) f.maintainability_index.reset();
   r.rules.clear();
   r.findings.clear();
+  r.health.reset();
   std::string html = render_html(r, {});
   auto section = [&](const std::string& id) {
     size_t start = html.find("<section id=\"" + id + "\"");
@@ -144,6 +146,77 @@ TEST(Html, UnderTwoMegabytesForTwoThousandFiles) {
   std::printf("HTML for 2 000 files, 6 000 findings: %zu bytes in %lld ms\n", html.size(),
               static_cast<long long>(ms));
   test::expect_no_executable_markup(html);
+}
+
+}  // namespace
+}  // namespace rh
+
+namespace rh {
+namespace {
+
+TEST(Html, GradesChecksRequirementsAndScoreInputs) {
+  const ScanResult r = test::sample_model();
+  std::string en = render_html(r, {});
+  // Overview: the overall grade and each dimension, a dimension that could not be rated says why.
+  EXPECT_NE(en.find("grade grade-A\">A</span><span class=\"grade-name\">Overall</span>"), std::string::npos);
+  EXPECT_NE(en.find("Knowledge and ownership"), std::string::npos);
+  EXPECT_NE(en.find("Not rated: the git history was not analysed"), std::string::npos);
+  EXPECT_NE(en.find("A ≥ 85, B ≥ 70, C ≥ 55, D ≥ 40"), std::string::npos);
+  // Checks by dimension with status, evidence and remedy; the repository's strings escaped.
+  EXPECT_NE(en.find("id=\"check-docs.readme\""), std::string::npos);
+  EXPECT_NE(en.find("<span class=\"status fail\">Fail</span>"), std::string::npos);
+  EXPECT_NE(en.find("<span class=\"status neutral\">Inconclusive</span>"), std::string::npos);
+  EXPECT_NE(en.find("<code>docs/æøå notes.py</code> SPDX-License-Identifier: GPL-2.0-only"), std::string::npos);
+  EXPECT_NE(en.find("Describe the product&apos;s purpose"), std::string::npos);
+  EXPECT_NE(en.find("Licence: MPL-2.0. This is the community&apos;s default licence."), std::string::npos);
+  // Requirements of both frameworks; what needs a person is said, not guessed.
+  EXPECT_NE(en.find("<strong>F2</strong> An OSI-approved licence"), std::string::npos);
+  EXPECT_NE(en.find("Needs a person:</strong> Whether an independent party"), std::string::npos);
+  EXPECT_NE(en.find("<strong>SPC-12</strong>"), std::string::npos);
+  // Score inputs and the points they took.
+  EXPECT_NE(en.find("Complex functions"), std::string::npos);
+  EXPECT_NE(en.find(">−6.0<"), std::string::npos);
+
+  ReportOptions da;
+  da.lang = "da";
+  std::string dk = render_html(r, da);
+  EXPECT_NE(dk.find("Vedligeholdelse"), std::string::npos);
+  EXPECT_NE(dk.find("En fyldestgørende README"), std::string::npos);  // check titles translated
+  EXPECT_NE(dk.find("Kræver en person"), std::string::npos);
+  EXPECT_NE(dk.find(">−6,0<"), std::string::npos);
+}
+
+TEST(Html, WithoutHealthTheGradesSayNotAnalysed) {
+  ScanResult r = test::sample_model();
+  r.health.reset();
+  std::string en = render_html(r, {});
+  EXPECT_NE(en.find("--no-health"), std::string::npos);
+  EXPECT_EQ(en.find("class=\"grade-card"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rh
+
+namespace rh {
+namespace {
+
+TEST(HealthFacts, RoundTripThroughFactsJson) {
+  // `report facts.json` renders the health part from the file alone: it must come back whole.
+  ScanResult r = test::sample_model();
+  r.files.front().spdx_license = "MPL-2.0";
+  std::string text = facts_json_text(r);
+  auto back = scan_result_from_json(ojson::parse(text));
+  ASSERT_TRUE(back) << back.error().message;
+  ASSERT_TRUE(back->health);
+  EXPECT_EQ(*back->health, *r.health);
+  EXPECT_EQ(back->files.front().spdx_license, "MPL-2.0");
+  EXPECT_EQ(facts_json_text(*back), text);
+  // A health section of the wrong shape is an error naming it.
+  ojson doc = ojson::parse(text);
+  doc["health"]["checks"][0]["status"] = 3;
+  auto bad = scan_result_from_json(doc);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("$.health"), std::string::npos) << bad.error().message;
 }
 
 }  // namespace

@@ -103,6 +103,56 @@ inline RuleDescriptor rule(const std::string& id, const std::string& title, cons
   return r;
 }
 
+/// Health checks of every status, a licence, requirements of both frameworks, and scores with
+/// one dimension not rated.
+inline HealthFacts sample_health() {
+  HealthFacts h;
+  auto check = [](std::string id, std::string dim, std::string title, std::string status, std::string summary,
+                  std::string remedy, std::vector<CheckEvidence> ev) {
+    return HealthCheck{std::move(id), std::move(dim), std::move(title), std::move(status), std::move(summary),
+                       std::move(remedy), std::move(ev)};
+  };
+  h.checks = {
+      check("licence.present", "documentation", "A licence file states the licence", "pass", "Licence: MPL-2.0.", "",
+            {{"LICENSE", 0, "MPL-2.0 (Mozilla Public License 2.0), similarity 99 %"}}),
+      check("docs.readme", "documentation", "A substantive README", "fail", "README.md is not substantive (3 words, 1 headings).",
+            "Describe the product's purpose and target group, installation and usage in the README.",
+            {{"README.md", 0, "3 words, 1 headings"}}),
+      check("licence.headers", "documentation", "SPDX headers agree with the repository licence", "fail",
+            "1 of 2 files with an SPDX header name a licence that contradicts the repository licence.",
+            "Correct the headers.", {{"docs/æøå notes.py", 0, "SPDX-License-Identifier: GPL-2.0-only"}}),
+      check("build.tests", "process", "Automated tests present", "warn", "Little test code.", "Cover the hotspots first.",
+            {{"", 0, "1 test files (3 code lines) against 4 product files (40 code lines): ratio 0.08"}}),
+      check("process.releases", "process", "Versioned releases", "inconclusive", "A shallow clone: tags and releases may be missing.",
+            "Scan a full clone.", {}),
+      check("workflows.pinned-actions", "security", "Workflow actions pinned to a full commit SHA", "not_applicable",
+            "No GitHub Actions workflows (.github/workflows/).", "", {}),
+  };
+  h.licence.licence = "MPL-2.0";
+  h.licence.osi_approved = true;
+  h.licence.community_default = true;
+  h.licence.files = {{"LICENSE", "MPL-2.0", "Mozilla Public License 2.0", 0.99, true, {}}};
+  h.licence.files_with_spdx_header = 2;
+  h.licence.header_conflicts = {{"docs/æøå notes.py", 0, "GPL-2.0-only", "spdx_header"}};
+  h.tests = {1, 3, 4, 40, 0.075};
+  h.requirements = {{"F2", "community", "An OSI-approved licence, MPL-2.0 by default", "not_met",
+                     {"licence.present", "licence.headers"}, ""},
+                    {"G9", "community", "Third-party code review", "needs_person", {}, "Whether an independent party has reviewed the code"},
+                    {"SPC-12", "standard_for_public_code", "Use continuous integration", "partly", {"build.tests"}, ""}};
+  h.scores.boundaries = {85, 70, 55, 40};
+  h.scores.dimensions = {
+      {"maintainability", 84.5, "B", 1, "", {{"complexity", "10.0 % of function code", -6, "60 x share, at most 30"}}},
+      {"security", 100, "A", 1, "", {{"findings.error", "0 open", 0, "15 each, at most 45"}}},
+      {"knowledge", std::nullopt, "", 1, "the git history was not analysed", {}},
+      {"process", 90, "A", 1, "", {{"build.tests", "warn", -10, "fail takes 20, warn 10.0"}}},
+      {"documentation", 75, "B", 1, "", {{"docs.readme", "fail", -20, "fail takes 20, warn 10.0"},
+                                         {"licence.headers", "fail", -5, "fail takes 5, warn 2.5"}}},
+  };
+  h.scores.overall = 87.4;
+  h.scores.overall_grade = "A";
+  return h;
+}
+
 inline HistoryFacts sample_history() {
   HistoryFacts h;
   RepoHistory& r = h.repository;
@@ -235,6 +285,7 @@ inline ScanResult sample_model() {
   legacy.baseline_state = "absent";
   r.findings = {licence, shell, complex, legacy, suppressed, secret};
   r.history = sample_history();
+  r.health = sample_health();
   return r;
 }
 

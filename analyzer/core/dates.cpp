@@ -1,10 +1,10 @@
-#include "history/dates.h"
+#include "core/dates.h"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-namespace rh::history {
+namespace rh {
 namespace {
 
 // Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian calendar).
@@ -107,4 +107,4 @@ int64_t whole_months(int64_t from, int64_t to) {
   return to <= from ? 0 : (to - from) / kSecondsPerMonth;
 }
 
-}  // namespace rh::history
+}  // namespace rh

@@ -1,0 +1,64 @@
+#include "core/repo_paths.h"
+
+#include <algorithm>
+#include <array>
+
+namespace rh {
+
+std::string lower_path(std::string_view path) {
+  std::string p(path);
+  for (char& c : p)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return p;
+}
+
+bool in_vendored_folder(std::string_view path) {
+  const std::string p = lower_path(path);
+  for (std::string_view vendored : {"node_modules/", "vendor/", "third_party/", "bower_components/"})
+    if (p.rfind(vendored, 0) == 0 || p.find(std::string("/") + std::string(vendored)) != std::string::npos)
+      return true;
+  return false;
+}
+
+bool is_changelog_path(std::string_view path) {
+  if (in_vendored_folder(path)) return false;
+  const std::string p = lower_path(path);
+  size_t slash = p.rfind('/');
+  std::string base = slash == std::string::npos ? p : p.substr(slash + 1);
+  std::string dir = slash == std::string::npos ? "" : p.substr(0, slash);
+  std::string last_dir = dir.substr(dir.rfind('/') == std::string::npos ? 0 : dir.rfind('/') + 1);
+  for (std::string_view d : {"changelog.d", "changelog", "changes", ".changeset", "newsfragments",
+                             "changelogs", "release-notes", "releasenotes"})
+    if (last_dir == d) return true;
+  size_t dot = base.find('.');
+  std::string stem = base.substr(0, dot);
+  std::string ext = dot == std::string::npos ? "" : base.substr(dot + 1);
+  static constexpr std::array<std::string_view, 9> kStems = {
+      "changelog", "changes", "history", "news", "release-notes", "release_notes",
+      "releasenotes", "releases", "whatsnew"};
+  static constexpr std::array<std::string_view, 7> kExts = {"", "md", "rst", "txt",
+                                                            "adoc", "markdown", "org"};
+  return std::find(kStems.begin(), kStems.end(), stem) != kStems.end() &&
+         std::find(kExts.begin(), kExts.end(), ext) != kExts.end();
+}
+
+bool is_test_path(std::string_view path) {
+  const std::string p = "/" + lower_path(path);
+  for (std::string_view dir : {"/test/", "/tests/", "/__tests__/", "/spec/", "/testing/", "/testdata/", "/e2e/"})
+    if (p.find(dir) != std::string::npos) return true;
+  const std::string original(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
+  const std::string base = lower_path(original);
+  const size_t dot = base.rfind('.');
+  const std::string stem = dot == std::string::npos ? base : base.substr(0, dot);
+  auto ends = [](const std::string& s, std::string_view tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (base.rfind("test_", 0) == 0 || ends(stem, "_test") || ends(stem, "_spec") ||
+      base.find(".test.") != std::string::npos || base.find(".spec.") != std::string::npos)
+    return true;
+  // Java, C# and Ruby name test classes in CamelCase: FooTest.java, FooTests.cs, FooSpec.rb.
+  const std::string ostem = original.substr(0, original.rfind('.') == std::string::npos ? original.size() : original.rfind('.'));
+  return ostem.size() > 4 && (ends(ostem, "Test") || ends(ostem, "Tests") || ends(ostem, "Spec"));
+}
+
+}  // namespace rh

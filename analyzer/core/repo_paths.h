@@ -1,0 +1,21 @@
+#pragma once
+// What a repository path is, by its name alone: the documents, manifests and folders the history
+// and the health checks look for. Case-insensitive; vendored folders never count.
+#include <string>
+#include <string_view>
+
+namespace rh {
+
+/// The path in lower case.
+std::string lower_path(std::string_view path);
+/// Under node_modules/, vendor/, third_party/ or bower_components/ (at any depth).
+bool in_vendored_folder(std::string_view path);
+/// CHANGELOG, CHANGES, HISTORY, NEWS, RELEASE_NOTES (with a text extension) or a file in a
+/// changelog fragment folder (changelog.d/, .changeset/, newsfragments/…); never vendored.
+bool is_changelog_path(std::string_view path);
+/// Test code by the conventions of the supported languages: a folder named test, tests,
+/// __tests__, spec, testing or testdata at any depth, or a file named test_*, *_test.*,
+/// *.test.*, *.spec.*, *Test.java / *Tests.cs / *Spec.rb / *_spec.rb.
+bool is_test_path(std::string_view path);
+
+}  // namespace rh

@@ -1,0 +1,61 @@
+#pragma once
+// Inside the health module: the repository as the checks see it, and one function per family
+// of checks (one file each). Every check is documented in docs/health.md and has a `repo` rule
+// (rules/repo/<family>/<name>.yml) carrying its metadata for SARIF and the rule reference.
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "health/health.h"
+
+namespace rh::health {
+
+/// The listing and scan facts the checks share, with a reader for the few files they open.
+class Repo {
+ public:
+  explicit Repo(const HealthInput& input);
+  const HealthInput& input() const { return in_; }
+  const ScanResult& result() const { return in_.result; }
+  /// Regular files and symlinks inside the repository, vendored folders left out, sorted by path.
+  const std::vector<const SourceEntry*>& files() const { return files_; }
+  /// True when the listing holds no file at all (an empty repository or folder).
+  bool empty() const { return in_.entries.empty(); }
+  /// Files whose path satisfies `match`, in path order.
+  std::vector<const SourceEntry*> find(const std::function<bool(std::string_view path)>& match) const;
+  /// The file at the top level (or in .github/, docs/) whose base name without extension is one of
+  /// `stems` (case-insensitive), preferring the top level; nullptr when absent.
+  const SourceEntry* document(const std::vector<std::string>& stems) const;
+  /// Reads at most `max_bytes`; "" and a recorded reason when it cannot.
+  std::string read(const SourceEntry& entry, int64_t max_bytes = 1 << 20) const;
+  /// The analysed file facts of a path, or nullptr (not analysed).
+  const FileFacts* facts(std::string_view path) const;
+
+ private:
+  const HealthInput& in_;
+  std::vector<const SourceEntry*> files_;
+};
+
+/// A check with its identity (dimension, title) filled from rules/health/checks.yml; the caller
+/// sets status, summary, remedy, evidence. An id missing from the catalog is a programming error.
+HealthCheck make_check(const std::string& id);
+/// Sets status and summary (and the remedy, unless the check passes or is not applicable).
+void conclude(HealthCheck& check, std::string status, std::string summary, std::string remedy = "");
+
+/// The base name of a path ("docs/README.md" -> "README.md").
+std::string_view base_name(std::string_view path);
+/// The base name without its last extension, lower case ("README.md" -> "readme").
+std::string stem_lower(std::string_view path);
+
+void licence_checks(const Repo& repo, HealthFacts& out);        ///< checks_licence.cpp
+void documentation_checks(const Repo& repo, HealthFacts& out);  ///< checks_documentation.cpp
+void delivery_checks(const Repo& repo, HealthFacts& out);       ///< checks_delivery.cpp
+void workflow_checks(const Repo& repo, HealthFacts& out);       ///< checks_workflows.cpp
+void hygiene_checks(const Repo& repo, HealthFacts& out);        ///< checks_hygiene.cpp
+void process_checks(const Repo& repo, HealthFacts& out);        ///< checks_process.cpp
+
+/// Maps the checks to the community's requirements and the Standard for Public Code
+/// (rules/health/requirements.yml).
+std::vector<Requirement> map_requirements(const std::vector<HealthCheck>& checks);
+
+}  // namespace rh::health

@@ -1,0 +1,174 @@
+// Repository hygiene: committed binaries and archives, files over 5 MB, credential files,
+// secrets the rules found.
+#include <algorithm>
+#include <map>
+
+#include "core/repo_paths.h"
+#include "health/checks.h"
+
+namespace rh::health {
+namespace {
+
+constexpr int64_t kLargeFile = 5 * 1024 * 1024;
+constexpr size_t kMaxEvidence = 30;
+
+std::string extension(std::string_view path) {
+  std::string base = lower_path(base_name(path));
+  size_t dot = base.rfind('.');
+  return dot == std::string::npos || dot == 0 ? "" : base.substr(dot + 1);
+}
+
+/// Build outputs, executables and archives: what a review cannot read and a build should produce.
+bool is_build_output_or_archive(std::string_view path) {
+  static const std::vector<std::string> exts = {
+      "zip", "tar", "gz", "tgz", "bz2", "xz", "7z", "rar", "jar", "war", "ear", "whl", "egg", "deb", "rpm",
+      "apk", "dmg", "iso", "msi", "exe", "dll", "so", "dylib", "a", "lib", "o", "obj", "class", "pyc", "pyo",
+      "bin", "nupkg", "phar", "wasm"};
+  const std::string ext = extension(path);
+  return std::find(exts.begin(), exts.end(), ext) != exts.end();
+}
+
+/// Images, fonts, documents and media: binary, but legitimately committed.
+bool is_media(std::string_view path) {
+  static const std::vector<std::string> exts = {
+      "png", "jpg", "jpeg", "gif", "ico", "webp", "svg", "bmp", "tif", "tiff", "avif", "woff", "woff2", "ttf",
+      "otf", "eot", "pdf", "mp3", "mp4", "wav", "ogg", "webm", "mov", "odt", "ods", "docx", "xlsx", "pptx"};
+  const std::string ext = extension(path);
+  return std::find(exts.begin(), exts.end(), ext) != exts.end();
+}
+
+/// Credential files by name; `.pem`/`.key` count only when they hold a private key.
+std::string credential_kind(const Repo& repo, const SourceEntry& e) {
+  const std::string base = lower_path(base_name(e.path));
+  const std::string ext = extension(e.path);
+  if (base == ".env" || (base.rfind(".env.", 0) == 0 && base != ".env.example" && base != ".env.sample" &&
+                         base != ".env.template" && base != ".env.dist" && base != ".env.defaults" && base != ".env.test"))
+    return "environment file with settings (often secrets)";
+  for (std::string_view key : {"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"})
+    if (base == key) return "SSH private key";
+  for (std::string_view store : {"p12", "pfx", "jks", "keystore", "kdbx"})
+    if (ext == store) return "key store";
+  for (std::string_view name : {".netrc", ".pypirc", ".htpasswd", "credentials.json", "terraform.tfstate", ".git-credentials"})
+    if (base == name) return "credential file";
+  if (ext == "pem" || ext == "key") {
+    std::string head = repo.read(e, 64 * 1024);
+    if (head.find("PRIVATE KEY-----") != std::string::npos) return "private key";
+  }
+  return "";
+}
+
+void add_evidence(HealthCheck& c, CheckEvidence ev) {
+  if (c.evidence.size() < kMaxEvidence) c.evidence.push_back(std::move(ev));
+}
+
+std::string plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+void binaries_check(const Repo& repo, HealthFacts& out) {
+  HealthCheck c = make_check("hygiene.binaries");
+  std::map<std::string, std::string> binary_skips;  // path -> reason detail
+  for (const auto& s : repo.result().skipped)
+    if (s.reason == "binary") binary_skips[s.path] = s.detail;
+  size_t found = 0, outside_tests = 0;
+  for (const auto* e : repo.files()) {
+    const bool archive = is_build_output_or_archive(e->path);
+    const bool binary = binary_skips.count(e->path) && !is_media(e->path);
+    if (!archive && !binary) continue;
+    ++found;
+    if (!is_test_path(e->path)) ++outside_tests;
+    add_evidence(c, {e->path, 0, std::string(archive ? "archive or build output" : "binary content") +
+                                     (e->size >= 0 ? ", " + std::to_string(e->size) + " bytes" : "")});
+  }
+  if (repo.empty())
+    conclude(c, "inconclusive", "The repository has no files.");
+  else if (found == 0)
+    conclude(c, "pass", "No archives, executables or build outputs are committed.");
+  else
+    conclude(c, outside_tests ? "fail" : "warn",
+             plural(found, "archive, executable or other binary is", "archives, executables or other binaries are") +
+                 " committed" + (outside_tests ? "" : " (test data only)") + ".",
+             "Build binaries in CI and publish them as release artefacts; keep sources, not outputs, in git.");
+  out.checks.push_back(std::move(c));
+}
+
+void large_files_check(const Repo& repo, HealthFacts& out) {
+  HealthCheck c = make_check("hygiene.large-files");
+  size_t found = 0;
+  for (const auto* e : repo.files())
+    if (e->size > kLargeFile) {
+      ++found;
+      add_evidence(c, {e->path, 0, std::to_string(e->size / (1024 * 1024)) + " MB"});
+    }
+  if (repo.empty())
+    conclude(c, "inconclusive", "The repository has no files.");
+  else if (found == 0)
+    conclude(c, "pass", "No file is larger than 5 MB.");
+  else
+    conclude(c, "fail", plural(found, "file is", "files are") + " larger than 5 MB.",
+             "Move large files out of git (release artefacts, object storage, or Git LFS).");
+  out.checks.push_back(std::move(c));
+}
+
+void credential_files_check(const Repo& repo, HealthFacts& out) {
+  HealthCheck c = make_check("hygiene.credential-files");
+  size_t found = 0, outside_tests = 0;
+  for (const auto* e : repo.files()) {
+    std::string kind = credential_kind(repo, *e);
+    if (kind.empty()) continue;
+    ++found;
+    if (!is_test_path(e->path)) ++outside_tests;
+    add_evidence(c, {e->path, 0, kind});
+  }
+  if (repo.empty())
+    conclude(c, "inconclusive", "The repository has no files.");
+  else if (found == 0)
+    conclude(c, "pass", "No .env, private key, key store or credential file is committed.");
+  else
+    conclude(c, outside_tests ? "fail" : "warn",
+             plural(found, "credential file is", "credential files are") + " committed" +
+                 (outside_tests ? "" : " (test data only)") + ".",
+             "Remove them from the repository and its history, rotate what they held, and add them to .gitignore.");
+  out.checks.push_back(std::move(c));
+}
+
+void secrets_check(const Repo& repo, HealthFacts& out) {
+  HealthCheck c = make_check("hygiene.secrets");
+  const auto& result = repo.result();
+  const bool rules_ran = std::any_of(result.rules.begin(), result.rules.end(), [](const RuleDescriptor& r) {
+    return std::find(r.tags.begin(), r.tags.end(), "secret") != r.tags.end();
+  });
+  std::map<std::string, bool> secret_rule;
+  for (const auto& r : result.rules)
+    secret_rule[r.id] = std::find(r.tags.begin(), r.tags.end(), "secret") != r.tags.end();
+  size_t found = 0, suppressed = 0;
+  for (const auto& f : result.findings) {
+    if (!secret_rule[f.rule_id]) continue;
+    if (f.suppression) {
+      ++suppressed;
+      continue;
+    }
+    ++found;
+    add_evidence(c, {f.path, f.start_line, f.message});
+  }
+  const std::string note = suppressed ? " (" + plural(suppressed, "suppressed finding", "suppressed findings") + " not counted)" : "";
+  if (repo.empty())
+    conclude(c, "inconclusive", "The repository has no files.");
+  else if (!rules_ran)
+    conclude(c, "inconclusive", "The secret rules did not run (turned off in the configuration).");
+  else if (found == 0)
+    conclude(c, "pass", "The secret rules found nothing" + note + ".");
+  else
+    conclude(c, "fail", plural(found, "secret was", "secrets were") + " found in the code" + note + ".",
+             "Rotate each secret at its issuer, remove it from the code and read it from the environment or a vault.");
+  out.checks.push_back(std::move(c));
+}
+
+}  // namespace
+
+void hygiene_checks(const Repo& repo, HealthFacts& out) {
+  binaries_check(repo, out);
+  large_files_check(repo, out);
+  credential_files_check(repo, out);
+  secrets_check(repo, out);
+}
+
+}  // namespace rh::health
