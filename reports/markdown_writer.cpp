@@ -155,6 +155,16 @@ std::string grades_part(const ScanResult& r, const Translation& t) {
              (c->remedy.empty() ? "" : " " + c->remedy) + "\n";  // summaries quote repository text: code()
     out += "\n";
   }
+  // The requirements in one line per framework: id and status (titles are in the HTML report).
+  for (const char* framework : {"community", "standard_for_public_code"}) {
+    std::string line;
+    for (const auto& q : r.health->requirements)
+      if (q.framework == framework)
+        line += (line.empty() ? "" : " · ") + q.id + " " + t.text("requirement_status." + q.status);
+    if (!line.empty())
+      out += "**" + t.text(std::string(framework) == "community" ? "health.requirements_community" : "health.requirements_spc") +
+             ":** " + line + "\n\n";
+  }
   return out;
 }
 

@@ -195,7 +195,9 @@ TEST(Health, PullRequestTargetCheckingOutTheHeadFailsWorkflowSafety) {
     }
   EXPECT_TRUE(found);
   for (const auto& d : r.facts["health"]["scores"]["dimensions"])
-    if (d["id"] == "security") EXPECT_LE(d["score"].get<double>(), 80.0);
+    if (d["id"] == "security") {
+      EXPECT_LE(d["score"].get<double>(), 80.0);
+    }
   ScanRun gated = scan(dir.str(), "--gate");
   EXPECT_EQ(gated.command.exit_code, 1);
 
@@ -289,7 +291,9 @@ TEST(Health, WithoutHistoryProcessChecksAreInconclusive) {
     EXPECT_EQ(status(r.facts, id), "inconclusive") << id;
   EXPECT_EQ(status(r.facts, "process.version-control"), "pass");
   for (const auto& d : r.facts["health"]["scores"]["dimensions"])
-    if (d["id"] == "knowledge") EXPECT_TRUE(d["score"].is_null());
+    if (d["id"] == "knowledge") {
+      EXPECT_TRUE(d["score"].is_null());
+    }
 }
 
 TEST(Health, HygieneFindsCredentialFilesArchivesAndLargeFiles) {
