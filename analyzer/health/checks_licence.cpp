@@ -24,7 +24,8 @@ std::string percent(double share) { return std::to_string(static_cast<int>(std::
 /// top level, and REUSE's LICENSES/<id>.txt.
 bool is_licence_file(std::string_view path) {
   const std::string p = lower_path(path);
-  if (p.rfind("licenses/", 0) == 0 && p.find('/', 9) == std::string::npos) return p.size() > 9;
+  if (p.rfind("licenses/", 0) == 0 && p.find('/', 9) == std::string::npos)  // REUSE: LICENSES/<id>.txt
+    return p.size() > 13 && p.compare(p.size() - 4, 4, ".txt") == 0;
   if (p.find('/') != std::string::npos) return false;
   for (std::string_view start : {"license", "licence", "copying", "unlicense"})
     if (p.rfind(start, 0) == 0) return true;
@@ -84,10 +85,10 @@ bool same_licence(const std::string& a, const std::string& b) {
   return family(a) == family(b);
 }
 
-}  // namespace
-
-void licence_checks(const Repo& repo, HealthFacts& out) {
-  LicenceFacts& lic = out.licence;
+/// The licence files identified, the headers counted, and the repository licence: the identified
+/// files' licences (a declaration naming exactly those gives their combination, "MIT OR
+/// Apache-2.0"), else the first declared licence.
+std::map<std::string, std::vector<const FileFacts*>> gather(const Repo& repo, LicenceFacts& lic) {
   read_manifest_declarations(repo, lic.declarations);
   std::vector<std::string> preferred;
   for (const auto& d : lic.declarations)
@@ -99,33 +100,26 @@ void licence_checks(const Repo& repo, HealthFacts& out) {
       ++lic.files_with_spdx_header;
       for (const auto& id : spdx_expression_ids(f.spdx_license)) preferred.push_back(canonical_id(id));
     }
-
   for (const auto* e : repo.find(is_licence_file)) {
     LicenceMatch m = identify_licence(repo.read(*e), preferred);
     LicenceFile file{e->path, m.spdx_id, m.name, m.confidence, m.osi_approved, m.alternatives};
     if (file.spdx_id.empty() && !m.closest.empty()) file.name = "closest: " + m.closest;
     lic.files.push_back(std::move(file));
   }
-
-  // The repository licence: the identified licence files; a declaration that names exactly those
-  // licences gives their combination ("MIT OR Apache-2.0").
   std::set<std::string> file_ids;
   for (const auto& f : lic.files)
     if (!f.spdx_id.empty()) file_ids.insert(f.spdx_id);
-  if (!file_ids.empty()) {
-    for (const auto& d : lic.declarations) {
-      std::set<std::string> ids = ids_of(d.expression);
-      bool covers = std::all_of(file_ids.begin(), file_ids.end(), [&](const std::string& f) {
-        return std::any_of(ids.begin(), ids.end(), [&](const std::string& i) { return same_licence(f, i); });
-      });
-      if (covers && ids.size() == file_ids.size()) lic.licence = d.expression;
-    }
-    if (lic.licence.empty()) {
-      for (const auto& id : file_ids) lic.licence += (lic.licence.empty() ? "" : " AND ") + id;
-    }
-  } else if (!lic.declarations.empty()) {
-    lic.licence = lic.declarations.front().expression;
+  for (const auto& d : lic.declarations) {
+    std::set<std::string> ids = ids_of(d.expression);
+    bool covers = !file_ids.empty() && ids.size() == file_ids.size() &&
+                  std::all_of(file_ids.begin(), file_ids.end(), [&](const std::string& f) {
+                    return std::any_of(ids.begin(), ids.end(), [&](const std::string& i) { return same_licence(f, i); });
+                  });
+    if (covers) lic.licence = d.expression;
   }
+  if (lic.licence.empty())
+    for (const auto& id : file_ids) lic.licence += (lic.licence.empty() ? "" : " AND ") + id;
+  if (lic.licence.empty() && !lic.declarations.empty()) lic.licence = lic.declarations.front().expression;
   std::set<std::string> repo_ids = ids_of(lic.licence);
   if (!repo_ids.empty()) {
     lic.osi_approved = std::all_of(repo_ids.begin(), repo_ids.end(), [](const std::string& id) {
@@ -136,18 +130,22 @@ void licence_checks(const Repo& repo, HealthFacts& out) {
       return same_licence(id, "MPL-2.0");
     });
   }
+  return headers;
+}
 
-  // licence.present
+void present_check(const Repo& repo, LicenceFacts& lic, HealthFacts& out) {
+  const bool identified = std::any_of(lic.files.begin(), lic.files.end(), [](const LicenceFile& f) { return !f.spdx_id.empty(); });
   HealthCheck present = make_check("licence.present");
   for (const auto& f : lic.files)
-    present.evidence.push_back({f.path, 0,
-                                f.spdx_id.empty() ? "not identified (" + f.name + ", " + percent(f.confidence) + ")"
-                                                  : f.spdx_id + " (" + f.name + "), similarity " + percent(f.confidence)});
+    if (present.evidence.size() < kMaxEvidence)
+      present.evidence.push_back({f.path, 0,
+                                  f.spdx_id.empty() ? "not identified (" + f.name + ", " + percent(f.confidence) + ")"
+                                                    : f.spdx_id + " (" + f.name + "), similarity " + percent(f.confidence)});
   for (const auto& d : lic.declarations)
     present.evidence.push_back({d.path, d.line, "declares " + d.expression});
   if (repo.empty()) {
     conclude(present, "inconclusive", "The repository has no files.");
-  } else if (!file_ids.empty()) {
+  } else if (identified) {
     conclude(present, "pass", "Licence: " + lic.licence + ".");
   } else if (!lic.files.empty()) {
     conclude(present, "warn", "A licence file was found but its text matches no SPDX licence well enough.",
@@ -161,7 +159,9 @@ void licence_checks(const Repo& repo, HealthFacts& out) {
   }
   out.checks.push_back(std::move(present));
 
-  // licence.osi-approved
+}
+
+void osi_check(const std::set<std::string>& repo_ids, const LicenceFacts& lic, HealthFacts& out) {
   HealthCheck osi = make_check("licence.osi-approved");
   if (repo_ids.empty()) {
     conclude(osi, "inconclusive", "No licence was identified, so OSI approval cannot be judged.");
@@ -178,7 +178,9 @@ void licence_checks(const Repo& repo, HealthFacts& out) {
   }
   out.checks.push_back(std::move(osi));
 
-  // licence.community-default
+}
+
+void default_check(const std::set<std::string>& repo_ids, const LicenceFacts& lic, HealthFacts& out) {
   HealthCheck def = make_check("licence.community-default");
   if (repo_ids.empty())
     conclude(def, "inconclusive", "No licence was identified.");
@@ -189,7 +191,10 @@ void licence_checks(const Repo& repo, HealthFacts& out) {
              "Agree the licence with the community; MPL-2.0 is the default for shared products.");
   out.checks.push_back(std::move(def));
 
-  // licence.headers
+}
+
+void headers_check(const Repo& repo, const std::map<std::string, std::vector<const FileFacts*>>& headers,
+                   const std::set<std::string>& repo_ids, LicenceFacts& lic, HealthFacts& out) {
   HealthCheck hdr = make_check("licence.headers");
   for (const auto& [expression, files] : headers) {
     bool known = true, agrees = !repo_ids.empty();
@@ -223,6 +228,18 @@ void licence_checks(const Repo& repo, HealthFacts& out) {
     conclude(hdr, "pass", std::to_string(lic.files_with_spdx_header) + " files carry SPDX headers that agree with " +
                               lic.licence + ".");
   out.checks.push_back(std::move(hdr));
+}
+
+}  // namespace
+
+void licence_checks(const Repo& repo, HealthFacts& out) {
+  LicenceFacts& lic = out.licence;
+  auto headers = gather(repo, lic);
+  const std::set<std::string> repo_ids = ids_of(lic.licence);
+  present_check(repo, lic, out);
+  osi_check(repo_ids, lic, out);
+  default_check(repo_ids, lic, out);
+  headers_check(repo, headers, repo_ids, lic, out);
 }
 
 }  // namespace rh::health

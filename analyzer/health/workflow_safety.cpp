@@ -304,6 +304,103 @@ void check_pin(const Context& c, const YAML::Node& uses, std::string_view verb) 
   c.add("unpinned_action", line_of(uses), std::string(verb) + " " + u + " (" + why + ")");
 }
 
+/// One line of a script: where it is, its text, and its lower-cased text with expressions masked.
+struct ScriptLine {
+  const YAML::Node& node;
+  size_t index;
+  std::string_view text;
+  std::string low;
+};
+
+/// `${{ github.event.* }}` or `${{ github.head_ref }}` expanded into the script.
+void check_injection(const Context& c, const ScriptLine& l, const char* sink) {
+  for (const Expression& e : expressions(l.text))
+    for (const std::string& ref : e.refs) {
+      if (!ref.starts_with("github.event.") && ref != "github.head_ref") continue;
+      std::string_view last = std::string_view(ref).substr(ref.rfind('.') + 1);
+      std::string risk = "event data, not known to be attacker-controlled, yet safer passed through env:";
+      for (const auto& [field, what] : kAttackerFields)
+        if (last == field)
+          risk = "attacker-controlled (" + std::string(what) + " can carry code): pass it through env: and quote \"$VAR\"";
+      c.add("script_injection", c.src.line_of(l.node, l.index, e.raw), "expands " + e.raw + " into its " + sink + "; " + risk);
+      break;
+    }
+}
+
+/// A `cat <<EOF` here-document being read: its terminator, and whether its body is printed.
+struct HereDocument {
+  std::string end;
+  bool printed = false;
+};
+
+/// Inside a here-document: a secret in a printed body is echoed. Returns false once outside.
+bool in_here_document(const Context& c, const ScriptLine& l, HereDocument& doc) {
+  if (doc.end.empty()) return false;
+  if (trim(l.text) == doc.end)
+    doc.end.clear();
+  else if (doc.printed)
+    if (auto s = find_tainted(l.text, c.env, true, true))
+      c.add("secret_echoed", c.src.line_of(l.node, l.index, trim(l.text)),
+            "prints " + *s + " to the log in a cat here-document: " + clip(l.text));
+  return true;
+}
+
+/// A line opening a here-document (`<<`, not `<<<`) starts reading one.
+void open_here_document(const ScriptLine& l, HereDocument& doc) {
+  const std::string& low = l.low;
+  size_t h = low.find("<<");
+  if (h == std::string::npos || (h + 2 < low.size() && low[h + 2] == '<')) return;
+  size_t w = low.find_first_not_of("-~ \t'\"", h + 2);
+  if (w == std::string::npos) return;
+  size_t e = low.find_first_of(" \t'\";|>)", w);
+  doc.end = std::string(trim(l.text.substr(w, e == std::string::npos ? std::string::npos : e - w)));
+  size_t cat = find_word(low, "cat");
+  doc.printed = cat != std::string::npos && cat < h && !output_diverted(low, h);
+}
+
+/// echo / printf / Write-Host of a secret, output not diverted to a file or a pipe.
+void check_printed(const Context& c, const ScriptLine& l) {
+  for (std::string_view cmd : kPrintCommands)
+    for (size_t p = find_word(l.low, cmd); p != std::string::npos; p = find_word(l.low, cmd, p + 1)) {
+      if (output_diverted(l.low, p)) continue;
+      size_t end = l.low.find_first_of(";&|", p);
+      std::string_view rest = l.text.substr(p, end == std::string::npos ? std::string::npos : end - p);
+      if (auto s = find_tainted(rest, c.env, true, true)) {
+        std::string_view needle = rest.find("${{") != std::string_view::npos ? rest.substr(rest.find("${{")) : trim(l.text);
+        c.add("secret_echoed", c.src.line_of(l.node, l.index, needle.substr(0, needle.find("}}"))),
+              "prints " + *s + " to the log: " + clip(l.text));
+        return;
+      }
+    }
+}
+
+/// `set -x` (or -o xtrace) in a script that uses a secret.
+void check_xtrace(const Context& c, const ScriptLine& l, const std::string& script) {
+  std::string_view t = trim(std::string_view(l.low));
+  bool xtrace = (t.starts_with("set -") && t.size() > 5 && t.substr(5, t.find(' ', 5) - 5).find('x') != std::string_view::npos) ||
+                t.starts_with("set -o xtrace");
+  if (!xtrace) return;
+  if (auto s = find_tainted(script, c.env, true, true))
+    c.add("secret_echoed", c.src.line_of(l.node, l.index, trim(l.text)),
+          "turns on shell tracing (" + std::string(trim(l.text)) + ") in a script that uses " + *s + ": traced commands show its value");
+}
+
+/// Under a privileged trigger: `gh pr checkout`, or git checkout/switch/fetch/reset/pull of the head.
+void check_script_checkout(const Context& c, const ScriptLine& l) {
+  if (c.trigger.empty()) return;
+  const std::string& low = l.low;
+  bool checkout = low.find("gh pr checkout") != std::string::npos;
+  if (!checkout && find_word(low, "git") != std::string::npos &&
+      (find_word(low, "checkout") != std::string::npos || find_word(low, "switch") != std::string::npos ||
+       find_word(low, "fetch") != std::string::npos || find_word(low, "reset") != std::string::npos ||
+       find_word(low, "pull") != std::string::npos))
+    checkout = find_tainted(l.text, c.env, true, false).has_value();
+  if (checkout)
+    c.add("untrusted_checkout", c.src.line_of(l.node, l.index, trim(l.text)),
+          "fetches the untrusted head (" + clip(l.text) + ") under " + c.trigger +
+              ": fork code then runs with the base repository's secrets and token");
+}
+
 /// Lines of a `run:` script (shell) or an actions/github-script `script:` (JavaScript).
 void check_script(const Context& c, const YAML::Node& node, bool shell) {
   const std::string script = scalar(node);
@@ -314,76 +411,15 @@ void check_script(const Context& c, const YAML::Node& node, bool shell) {
     lines.push_back(std::string_view(script).substr(start, nl - start));
     start = nl + 1;
   }
-  const char* sink = shell ? "run script" : "github-script";
-  std::string heredoc_end;    ///< terminator of the here-document being read, if any
-  bool heredoc_printed = false;
+  HereDocument doc;
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view line = lines[i];
-    for (const Expression& e : expressions(line))
-      for (size_t r = 0; r < e.refs.size(); ++r) {
-        const std::string& ref = e.refs[r];
-        if (!ref.starts_with("github.event.") && ref != "github.head_ref") continue;
-        std::string_view last = std::string_view(ref).substr(ref.rfind('.') + 1);
-        std::string risk = "event data, not known to be attacker-controlled, yet safer passed through env:";
-        for (const auto& [field, what] : kAttackerFields)
-          if (last == field)
-            risk = "attacker-controlled (" + std::string(what) + " can carry code): pass it through env: and quote \"$VAR\"";
-        c.add("script_injection", c.src.line_of(node, i, e.raw),
-              "expands " + e.raw + " into its " + sink + "; " + risk);
-        break;
-      }
-    if (!shell) continue;
-    const std::string low = lower(mask_expressions(line));
-    if (!heredoc_end.empty()) {
-      if (trim(line) == heredoc_end) {
-        heredoc_end.clear();
-      } else if (heredoc_printed) {
-        if (auto s = find_tainted(line, c.env, true, true))
-          c.add("secret_echoed", c.src.line_of(node, i, trim(line)), "prints " + *s + " to the log in a cat here-document: " + clip(line));
-      }
-      continue;
-    }
-    if (size_t h = low.find("<<"); h != std::string::npos && (h + 2 >= low.size() || low[h + 2] != '<')) {
-      size_t w = low.find_first_not_of("-~ \t'\"", h + 2);
-      size_t e = w == std::string::npos ? w : low.find_first_of(" \t'\";|>)", w);
-      if (w != std::string::npos) {
-        heredoc_end = std::string(trim(line.substr(w, e == std::string::npos ? std::string::npos : e - w)));
-        size_t cat = find_word(low, "cat");
-        heredoc_printed = cat != std::string::npos && cat < h && !output_diverted(low, h);
-      }
-    }
-    bool printed = false;
-    for (std::string_view cmd : kPrintCommands)
-      for (size_t p = find_word(low, cmd); p != std::string::npos && !printed; p = find_word(low, cmd, p + 1)) {
-        if (output_diverted(low, p)) continue;
-        size_t end = low.find_first_of(";&|", p);
-        std::string_view rest = line.substr(p, end == std::string::npos ? std::string::npos : end - p);
-        if (auto s = find_tainted(rest, c.env, true, true)) {
-          std::string_view needle = rest.find("${{") != std::string_view::npos ? rest.substr(rest.find("${{")) : trim(line);
-          c.add("secret_echoed", c.src.line_of(node, i, needle.substr(0, needle.find("}}"))),
-                "prints " + *s + " to the log: " + clip(line));
-          printed = true;
-        }
-      }
-    std::string_view t = trim(std::string_view(low));
-    bool xtrace = (t.starts_with("set -") && t.size() > 5 && t.substr(5, t.find(' ', 5) - 5).find('x') != std::string_view::npos) ||
-                  t.starts_with("set -o xtrace");
-    if (xtrace)
-      if (auto s = find_tainted(script, c.env, true, true))
-        c.add("secret_echoed", c.src.line_of(node, i, trim(line)),
-              "turns on shell tracing (" + std::string(trim(line)) + ") in a script that uses " + *s + ": traced commands show its value");
-    if (!c.trigger.empty()) {
-      bool checkout = low.find("gh pr checkout") != std::string::npos;
-      if (!checkout && find_word(low, "git") != std::string::npos &&
-          (find_word(low, "checkout") != std::string::npos || find_word(low, "switch") != std::string::npos ||
-           find_word(low, "fetch") != std::string::npos || find_word(low, "reset") != std::string::npos ||
-           find_word(low, "pull") != std::string::npos))
-        checkout = find_tainted(line, c.env, true, false).has_value();
-      if (checkout)
-        c.add("untrusted_checkout", c.src.line_of(node, i, trim(line)),
-              "fetches the untrusted head (" + clip(line) + ") under " + c.trigger +
-                  ": fork code then runs with the base repository's secrets and token");
-    }
+    ScriptLine l{node, i, lines[i], shell ? lower(mask_expressions(lines[i])) : std::string()};
+    check_injection(c, l, shell ? "run script" : "github-script");
+    if (!shell || in_here_document(c, l, doc)) continue;
+    open_here_document(l, doc);
+    check_printed(c, l);
+    check_xtrace(c, l, script);
+    check_script_checkout(c, l);
   }
 }
 

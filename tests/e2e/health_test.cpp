@@ -125,6 +125,22 @@ TEST(Health, NoLicenceFailsAndAnUnknownTextWarns) {
   EXPECT_EQ(r.facts["health"]["licence"]["files"][0]["spdx_id"], "");
 }
 
+TEST(Health, ReuseLicencesFolderCountsItsTextsOnly) {
+  // REUSE keeps one text per licence in LICENSES/<id>.txt; other files there are not licences.
+  TempDir dir;
+  make_repo(dir.path(), {{"LICENSES/MPL-2.0.txt", std::string(spdx_licence_text("MPL-2.0"))},
+                         {"LICENSES/index.json", "{\"licences\": [\"MPL-2.0\"]}\n"},
+                         {"src/licenses/notes.txt", "not a licence folder at the top\n"},
+                         {"a.py", "# SPDX-License-Identifier: MPL-2.0\nx = 1\n"}});
+  ScanRun r = scan(dir.str());
+  ASSERT_EQ(r.command.exit_code, 0) << r.command.err;
+  const json& lic = r.facts["health"]["licence"];
+  ASSERT_EQ(lic["files"].size(), 1u) << lic.dump();
+  EXPECT_EQ(lic["files"][0]["path"], "LICENSES/MPL-2.0.txt");
+  EXPECT_EQ(lic["licence"], "MPL-2.0");
+  EXPECT_EQ(status(r.facts, "licence.headers"), "pass");
+}
+
 TEST(Health, SpdxHeaderContradictingTheLicenceFailsNamingTheFile) {
   TempDir dir;
   make_repo(dir.path(), {{"LICENSE", std::string(spdx_licence_text("MPL-2.0"))},
