@@ -42,6 +42,12 @@ HealthCheck make_check(const std::string& id);
 /// Sets status and summary (and the remedy, unless the check passes or is not applicable).
 void conclude(HealthCheck& check, std::string status, std::string summary, std::string remedy = "");
 
+/// At most this many evidence items per check (the facts keep the full lists where they exist).
+inline constexpr size_t kMaxEvidence = 30;
+
+/// A share as a whole percentage for a summary: 0.256 -> "26 %".
+std::string whole_percent(double share);
+
 /// The base name of a path ("docs/README.md" -> "README.md").
 std::string_view base_name(std::string_view path);
 /// The base name without its last extension, lower case ("README.md" -> "readme").

@@ -10,7 +10,6 @@ namespace rh::health {
 namespace {
 
 constexpr int64_t kLargeFile = 5 * 1024 * 1024;
-constexpr size_t kMaxEvidence = 30;
 
 std::string extension(std::string_view path) {
   std::string base = lower_path(base_name(path));

@@ -16,10 +16,6 @@
 namespace rh::health {
 namespace {
 
-constexpr size_t kMaxEvidence = 20;
-
-std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + " %"; }
-
 /// LICENSE, LICENCE, COPYING, UNLICENSE (any extension or suffix such as LICENSE-MIT) at the
 /// top level, and REUSE's LICENSES/<id>.txt.
 bool is_licence_file(std::string_view path) {
@@ -139,8 +135,8 @@ void present_check(const Repo& repo, LicenceFacts& lic, HealthFacts& out) {
   for (const auto& f : lic.files)
     if (present.evidence.size() < kMaxEvidence)
       present.evidence.push_back({f.path, 0,
-                                  f.spdx_id.empty() ? "not identified (" + f.name + ", " + percent(f.confidence) + ")"
-                                                    : f.spdx_id + " (" + f.name + "), similarity " + percent(f.confidence)});
+                                  f.spdx_id.empty() ? "not identified (" + f.name + ", " + whole_percent(f.confidence) + ")"
+                                                    : f.spdx_id + " (" + f.name + "), similarity " + whole_percent(f.confidence)});
   for (const auto& d : lic.declarations)
     present.evidence.push_back({d.path, d.line, "declares " + d.expression});
   if (repo.empty()) {

@@ -12,8 +12,6 @@ namespace {
 
 constexpr int64_t kMinCommitsToJudge = 5;  ///< fewer commits than this say nothing about a practice
 
-std::string pct(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + " %"; }
-
 std::string no_history_reason(const ScanResult& r) {
   if (r.scan.source == "folder") return "Not a git repository: there is no history to judge.";
   return "The git history was not analysed (no commits, --no-history, or it could not be read).";
@@ -103,13 +101,13 @@ struct SharePractice {
 };
 
 void judge_share(HealthCheck& c, const SharePractice& p) {
-  c.evidence.push_back({"", 0, std::to_string(p.part) + " of " + std::to_string(p.whole) + " " + p.what + " (" + pct(p.share) + ")"});
+  c.evidence.push_back({"", 0, std::to_string(p.part) + " of " + std::to_string(p.whole) + " " + p.what + " (" + whole_percent(p.share) + ")"});
   if (p.whole < kMinCommitsToJudge)
     conclude(c, "inconclusive", "Too few commits (" + std::to_string(p.whole) + ") to judge.");
   else if (p.share >= p.pass_at)
-    conclude(c, "pass", pct(p.share) + " of " + p.what + ".");
+    conclude(c, "pass", whole_percent(p.share) + " of " + p.what + ".");
   else
-    conclude(c, p.share >= p.warn_at ? "warn" : "fail", "Only " + pct(p.share) + " of " + p.what + ".", p.remedy);
+    conclude(c, p.share >= p.warn_at ? "warn" : "fail", "Only " + whole_percent(p.share) + " of " + p.what + ".", p.remedy);
 }
 
 void traceability(const Repo& repo, HealthFacts& out) {
@@ -186,11 +184,11 @@ void knowledge_loss(const Repo& repo, HealthFacts& out) {
       conclude(c, "inconclusive", "No file has an author in the history.");
     else {
       c.evidence.push_back({"", 0, std::to_string(k.lines_lost) + " of " + std::to_string(k.lines) + " lines (" +
-                                       pct(k.line_share) + ") in files whose authors have all left"});
+                                       whole_percent(k.line_share) + ") in files whose authors have all left"});
       if (k.line_share <= 0.1)
-        conclude(c, "pass", pct(k.line_share) + " of the code's authors have left.");
+        conclude(c, "pass", whole_percent(k.line_share) + " of the code's authors have left.");
       else
-        conclude(c, k.line_share <= 0.5 ? "warn" : "fail", pct(k.line_share) + " of the code was written by people no longer active.",
+        conclude(c, k.line_share <= 0.5 ? "warn" : "fail", whole_percent(k.line_share) + " of the code was written by people no longer active.",
                  "Have current developers take over and document the abandoned code (see the ownership section).");
     }
   }

@@ -7,8 +7,6 @@
 namespace rh::health {
 namespace {
 
-constexpr size_t kMaxEvidence = 30;
-
 struct Kind {
   const char* check;
   std::vector<std::string> issues;  ///< WorkflowIssue kinds it reports

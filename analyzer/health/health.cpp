@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <stdexcept>
 
@@ -98,6 +99,10 @@ void conclude(HealthCheck& check, std::string status, std::string summary, std::
   check.status = std::move(status);
   check.summary = std::move(summary);
   check.remedy = fine ? "" : std::move(remedy);
+}
+
+std::string whole_percent(double share) {
+  return std::to_string(static_cast<int>(std::lround(share * 100))) + " %";
 }
 
 std::string_view base_name(std::string_view path) {
