@@ -11,6 +11,7 @@
 #include "reports/sarif_parts.h"
 #include "reports/sha256.h"
 #include "reports/writers.h"
+#include "core/text.h"
 
 namespace rh {
 namespace {
@@ -38,18 +39,13 @@ constexpr TagCategory kCategories[] = {
 constexpr TagCategory kFallbackCategories[] = {{"maintainability", "Complexity"}};
 constexpr std::string_view kDefaultCategory = "Bug Risk";
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 /// The rule's tags (and `security` for a rule with a security severity) plus the segments of
 /// its id between language and name ("python.security.subprocess-shell" -> "security"), so a
 /// finding whose rule has no descriptor in the model is still categorised. Lower case.
 std::vector<std::string> finding_tags(const Finding& f, const RuleDescriptor* rule) {
   std::vector<std::string> tags;
   if (rule) {
-    for (const auto& t : rule->tags) tags.push_back(lower(t));
+    for (const auto& t : rule->tags) tags.push_back(ascii_lower(t));
     if (!rule->security_severity.empty()) tags.push_back("security");  // as in SARIF
   }
   size_t first = f.rule_id.find('.'), last = f.rule_id.rfind('.');
@@ -58,7 +54,7 @@ std::vector<std::string> finding_tags(const Finding& f, const RuleDescriptor* ru
     size_t pos = 0;
     while (pos <= middle.size()) {
       size_t dot = std::min(middle.find('.', pos), middle.size());
-      tags.push_back(lower(middle.substr(pos, dot - pos)));
+      tags.push_back(ascii_lower(middle.substr(pos, dot - pos)));
       pos = dot + 1;
     }
   }

@@ -7,7 +7,7 @@
 #include "cli/commands.h"
 #include "cli/pipeline.h"
 #include "engine/gate.h"
-#include "history/dates.h"
+#include "core/dates.h"
 #include "reports/writers.h"
 
 namespace rh {
@@ -64,7 +64,7 @@ int run(const ScanArgs& a) {
     std::fprintf(stderr, "repohealth scan: --rev and --worktree exclude each other\n");
     return kExitUsage;
   }
-  if (!a.since.empty() && !history::parse_iso_date(a.since)) {
+  if (!a.since.empty() && !parse_iso_date(a.since)) {
     std::fprintf(stderr, "repohealth scan: --since '%s' is not a date (use YYYY-MM-DD)\n", a.since.c_str());
     return kExitUsage;
   }

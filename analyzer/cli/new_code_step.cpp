@@ -13,13 +13,15 @@ Result<NewCode> prepare_new_code(const ScanRequest& request) {
   return changes_since(request.root, request.rev, request.new_since);
 }
 
-std::optional<ScanError> finish_new_code(const ScanRequest& request, NewCode new_code, ScanResult& result) {
+std::optional<ScanError> finish_new_code(const ScanRequest& request, const ScanRules& rules, NewCode new_code,
+                                         ScanResult& result) {
   ScanRequest base;
   base.root = request.root;
   base.rev = new_code.merge_base;
   base.jobs = request.jobs;
   base.config = request.config;
   base.rule_folders = request.rule_folders;
+  base.prepared_rules = &rules;
   base.history = false;
   base.compile_commands = request.compile_commands;
   base.clones = request.clones;

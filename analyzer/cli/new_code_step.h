@@ -11,8 +11,9 @@ namespace rh {
 /// The changes, before the scan (an unknown REF is a usage error and nothing is analysed).
 Result<NewCode> prepare_new_code(const ScanRequest& request);
 
-/// After the scan: scans the merge base's versions of the changed files, classifies
-/// result.findings and stores `new_code` in the result.
-std::optional<ScanError> finish_new_code(const ScanRequest& request, NewCode new_code, ScanResult& result);
+/// After the scan: scans the merge base's versions of the changed files with the same compiled
+/// `rules`, classifies result.findings and stores `new_code` in the result.
+std::optional<ScanError> finish_new_code(const ScanRequest& request, const ScanRules& rules, NewCode new_code,
+                                         ScanResult& result);
 
 }  // namespace rh

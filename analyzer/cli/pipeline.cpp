@@ -116,10 +116,15 @@ ScanOutcome run_scan(const ScanRequest& request) {
   }
 
   // Rules are compiled once for the whole scan; a bad rule or config entry is the user's to fix.
-  auto rules = prepare_scan_rules(request.config, request.rule_folders, request.baseline);
+  std::optional<ScanRules> compiled;
+  const ScanRules* rules = request.prepared_rules;
   if (!rules) {
-    outcome.error = {ScanError::Kind::usage, rules.error().message};
-    return outcome;
+    auto prepared = prepare_scan_rules(request.config, request.rule_folders, request.baseline);
+    if (!prepared) {
+      outcome.error = {ScanError::Kind::usage, prepared.error().message};
+      return outcome;
+    }
+    rules = &compiled.emplace(std::move(*prepared));
   }
 
   std::shared_ptr<const CompileCommands> compile_commands;
@@ -183,7 +188,7 @@ ScanOutcome run_scan(const ScanRequest& request) {
   finish_scan_rules(*rules, result);
   score_health_step(request.config, result);
   if (new_code) {
-    if (auto failed = finish_new_code(request, std::move(*new_code), result)) {
+    if (auto failed = finish_new_code(request, *rules, std::move(*new_code), result)) {
       outcome.error = *failed;
       return outcome;
     }

@@ -8,6 +8,7 @@
 #include "core/config.h"
 #include "core/error.h"
 #include "core/model.h"
+#include "engine/scan_rules.h"
 #include "history/history.h"
 #include "metrics/clones.h"
 
@@ -31,6 +32,9 @@ struct ScanRequest {
   /// Analyse only these paths (the merge-base scan of new-code mode); others are left out
   /// silently, not listed as skipped.
   std::optional<std::set<std::string>> only_paths;
+  /// Rules already compiled for this configuration (the merge-base scan of new-code mode reuses
+  /// the head scan's); null: compile them from config, rule_folders and baseline.
+  const ScanRules* prepared_rules = nullptr;
 };
 
 /// Why a scan could not produce a result: usage (bad path, unknown revision) -> exit 2, or the

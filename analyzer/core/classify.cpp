@@ -7,6 +7,7 @@
 
 #include "core/embedded.h"
 #include "core/glob.h"
+#include "core/text.h"
 
 namespace rh {
 namespace {
@@ -38,12 +39,6 @@ const std::string* first_match(const std::vector<std::string>& globs, std::strin
   for (const auto& g : globs)
     if (glob_match(g, path)) return &g;
   return nullptr;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
 }
 
 }  // namespace
@@ -84,7 +79,7 @@ std::optional<SkippedFile> skip_by_content(std::string_view path, std::string_vi
     size_t nl = content.find('\n', end);
     end = nl == std::string_view::npos ? content.size() : nl + 1;
   }
-  std::string head = lower(content.substr(0, std::min(end, size_t{4096})));
+  std::string head = ascii_lower(content.substr(0, std::min(end, size_t{4096})));
   for (const auto& m : skip_data().generated_markers)
     if (head.find(m) != std::string::npos)
       return SkippedFile{std::string(path), "generated", "marker '" + m + "' in the first lines"};

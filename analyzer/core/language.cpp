@@ -7,18 +7,12 @@
 #include <unordered_map>
 
 #include "core/embedded.h"
+#include "core/text.h"
 
 namespace rh {
 namespace {
 
 constexpr std::string_view kFolder = "languages/";
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::string_view base_name(std::string_view path) {
   size_t slash = path.find_last_of('/');
@@ -29,7 +23,7 @@ std::string_view base_name(std::string_view path) {
 std::string strip_version(std::string_view name) {
   size_t end = name.size();
   while (end > 0 && ((name[end - 1] >= '0' && name[end - 1] <= '9') || name[end - 1] == '.')) --end;
-  return lower(end == 0 ? name : name.substr(0, end));
+  return ascii_lower(end == 0 ? name : name.substr(0, end));
 }
 
 struct Registry {
@@ -148,7 +142,7 @@ bool parse_language(std::string_view path, std::string_view text, LanguageInfo& 
           error = "detect.claims: each entry needs extension and contains";
           return false;
         }
-        claim_of.extension = lower(c["extension"].as<std::string>());
+        claim_of.extension = ascii_lower(c["extension"].as<std::string>());
         if (!read_strings(c["contains"], claim_of.contains, error, "detect.claims.contains")) return false;
         info.claims.push_back(std::move(claim_of));
       }
@@ -163,7 +157,7 @@ bool parse_language(std::string_view path, std::string_view text, LanguageInfo& 
         error = "detect.extensions: '" + ext + "' must start with a dot";
         return false;
       }
-      ext = lower(ext);
+      ext = ascii_lower(ext);
     }
     return read_comments(root["comments"], info.comments, error);
   } catch (const YAML::Exception& e) {
@@ -200,12 +194,12 @@ Registry load() {
     for (const auto& e : l.extensions) claim(r, r.by_extension, e, i, "extension");
     for (const auto& f : l.filenames) {
       if (f.ends_with(".*"))
-        r.filename_prefixes.emplace_back(lower(f.substr(0, f.size() - 1)), i);
+        r.filename_prefixes.emplace_back(ascii_lower(f.substr(0, f.size() - 1)), i);
       else
-        claim(r, r.by_filename, lower(f), i, "file name");
+        claim(r, r.by_filename, ascii_lower(f), i, "file name");
     }
     for (const auto& s : l.shebangs) claim(r, r.by_shebang, strip_version(s), i, "shebang");
-    for (const auto& s : l.sniff) r.sniffs.emplace_back(lower(s), i);
+    for (const auto& s : l.sniff) r.sniffs.emplace_back(ascii_lower(s), i);
   }
   return r;
 }
@@ -266,7 +260,7 @@ const LanguageInfo* find_language(std::string_view id) {
 
 const LanguageInfo* detect_language(std::string_view path, std::string_view head) {
   const Registry& r = registry();
-  const std::string base = lower(base_name(path));
+  const std::string base = ascii_lower(base_name(path));
   if (base.empty()) return nullptr;
 
   // 1. Exact file name (Dockerfile, Gemfile), then "Name.*" prefixes (Dockerfile.prod).
@@ -296,7 +290,7 @@ const LanguageInfo* detect_language(std::string_view path, std::string_view head
 
   // 4. Content sniff, only for files without an extension (a .txt mentioning "<?php" stays unknown).
   if (base.find('.', 1) == std::string::npos && !r.sniffs.empty()) {
-    const std::string lowered = lower(head.substr(0, 1024));
+    const std::string lowered = ascii_lower(head.substr(0, 1024));
     for (const auto& [needle, index] : r.sniffs)
       if (contains_ci(lowered, needle)) return &r.languages[index];
   }

@@ -3,14 +3,11 @@
 #include <algorithm>
 #include <array>
 
+#include "core/text.h"
+
 namespace rh {
 
-std::string lower_path(std::string_view path) {
-  std::string p(path);
-  for (char& c : p)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return p;
-}
+std::string lower_path(std::string_view path) { return ascii_lower(path); }
 
 bool in_vendored_folder(std::string_view path) {
   const std::string p = lower_path(path);
@@ -20,16 +17,24 @@ bool in_vendored_folder(std::string_view path) {
   return false;
 }
 
-bool is_changelog_path(std::string_view path) {
-  if (in_vendored_folder(path)) return false;
+bool in_changelog_folder(std::string_view path) {
   const std::string p = lower_path(path);
   size_t slash = p.rfind('/');
-  std::string base = slash == std::string::npos ? p : p.substr(slash + 1);
-  std::string dir = slash == std::string::npos ? "" : p.substr(0, slash);
+  if (slash == std::string::npos) return false;
+  std::string dir = p.substr(0, slash);
   std::string last_dir = dir.substr(dir.rfind('/') == std::string::npos ? 0 : dir.rfind('/') + 1);
   for (std::string_view d : {"changelog.d", "changelog", "changes", ".changeset", "newsfragments",
                              "changelogs", "release-notes", "releasenotes"})
     if (last_dir == d) return true;
+  return false;
+}
+
+bool is_changelog_path(std::string_view path) {
+  if (in_vendored_folder(path)) return false;
+  if (in_changelog_folder(path)) return true;
+  const std::string p = lower_path(path);
+  size_t slash = p.rfind('/');
+  std::string base = slash == std::string::npos ? p : p.substr(slash + 1);
   size_t dot = base.find('.');
   std::string stem = base.substr(0, dot);
   std::string ext = dot == std::string::npos ? "" : base.substr(dot + 1);

@@ -13,6 +13,8 @@ bool in_vendored_folder(std::string_view path);
 /// CHANGELOG, CHANGES, HISTORY, NEWS, RELEASE_NOTES (with a text extension) or a file in a
 /// changelog fragment folder (changelog.d/, .changeset/, newsfragments/…); never vendored.
 bool is_changelog_path(std::string_view path);
+/// A file in a changelog fragment folder (changelog.d/, .changeset/, newsfragments/…).
+bool in_changelog_folder(std::string_view path);
 /// Test code by the conventions of the supported languages: a folder named test, tests,
 /// __tests__, spec, testing or testdata at any depth, or a file named test_*, *_test.*,
 /// *.test.*, *.spec.*, *Test.java / *Tests.cs / *Spec.rb / *_spec.rb.

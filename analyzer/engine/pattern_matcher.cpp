@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cmath>
 
+#include "core/text.h"
+
 namespace rh {
 namespace {
 
@@ -13,13 +15,7 @@ struct Hit {
   unsigned long long from, to;
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
+std::string_view trim_value_junk(std::string_view s) {
   auto junk = [](char c) { return c == ' ' || c == '\t' || c == ';' || c == ',' || c == ')' || c == '@' || c == '\r' || c == '\n'; };
   while (!s.empty() && junk(s.front())) s.remove_prefix(1);
   while (!s.empty() && junk(s.back())) s.remove_suffix(1);
@@ -29,7 +25,7 @@ std::string_view trim(std::string_view s) {
 }  // namespace
 
 std::string_view match_value(std::string_view m) {
-  m = trim(m);
+  m = trim_value_junk(m);
   size_t last = m.find_last_of("\"'`");
   if (last != std::string_view::npos) {
     if (last + 1 == m.size() && last > 0) {  // a closing quote: the value is the quoted string
@@ -41,7 +37,7 @@ std::string_view match_value(std::string_view m) {
   }
   size_t sep = m.find_last_of("=:");
   if (sep != std::string_view::npos && sep + 1 < m.size()) {
-    std::string_view v = trim(m.substr(sep + 1));
+    std::string_view v = trim_value_junk(m.substr(sep + 1));
     if (!v.empty()) return v;
   }
   return m;
@@ -62,7 +58,7 @@ double shannon_entropy(std::string_view s) {
 
 bool looks_like_placeholder(std::string_view value) {
   if (value.size() < 4) return true;
-  const std::string v = lower(value);
+  const std::string v = ascii_lower(value);
   static const char* const kMarkers[] = {
       "${", "{{", "%(", "%s", "<", "process.env", "os.environ", "getenv", "env(", "env[", "changeme", "change_me",
       "change-me", "changeit", "example", "placeholder", "dummy", "sample", "your_", "your-", "yourpass", "xxxx",
@@ -187,9 +183,9 @@ void PatternMatcher::match(const FileInput& file, FileText& text, const std::vec
     if (spec.min_entropy > 0 && shannon_entropy(value) < spec.min_entropy) continue;
     if (spec.skip_placeholders && looks_like_placeholder(value)) continue;
     if (!spec.allow.empty()) {
-      std::string v = lower(value);
+      std::string v = ascii_lower(value);
       bool allowed = false;
-      for (const auto& a : spec.allow) allowed = allowed || v.find(lower(a)) != std::string::npos;
+      for (const auto& a : spec.allow) allowed = allowed || v.find(ascii_lower(a)) != std::string::npos;
       if (allowed) continue;
     }
     // A match ending with the line break ends at the end of its line.

@@ -3,11 +3,14 @@
 // of checks (one file each). Every check is documented in docs/health.md and has a `repo` rule
 // (rules/repo/<family>/<name>.yml) carrying its metadata for SARIF and the rule reference.
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "health/health.h"
+#include "health/publiccode.h"
 
 namespace rh::health {
 
@@ -15,7 +18,6 @@ namespace rh::health {
 class Repo {
  public:
   explicit Repo(const HealthInput& input);
-  const HealthInput& input() const { return in_; }
   const ScanResult& result() const { return in_.result; }
   /// Regular files and symlinks inside the repository, vendored folders left out, sorted by path.
   const std::vector<const SourceEntry*>& files() const { return files_; }
@@ -26,14 +28,25 @@ class Repo {
   /// The file at the top level (or in .github/, docs/) whose base name without extension is one of
   /// `stems` (case-insensitive), preferring the top level; nullptr when absent.
   const SourceEntry* document(const std::vector<std::string>& stems) const;
-  /// Reads at most `max_bytes`; "" and a recorded reason when it cannot.
-  std::string read(const SourceEntry& entry, int64_t max_bytes = 1 << 20) const;
-  /// The analysed file facts of a path, or nullptr (not analysed).
-  const FileFacts* facts(std::string_view path) const;
+  /// The file's text, at most 1 MiB (or `max_bytes`), "" when it cannot be read (a symlink out of
+  /// the repository is never read). Whole reads are kept: checks that look into the same file
+  /// (pyproject.toml, CONTRIBUTING) read it once.
+  const std::string& read(const SourceEntry& entry, int64_t max_bytes = kWholeRead) const;
+  /// publiccode.yml (or .yaml) at the top level and its check, done once.
+  struct Publiccode {
+    const SourceEntry* entry = nullptr;  ///< nullptr when there is none
+    PubliccodeFacts facts;
+  };
+  const Publiccode& publiccode() const;
+
+  static constexpr int64_t kWholeRead = 1 << 20;
 
  private:
   const HealthInput& in_;
   std::vector<const SourceEntry*> files_;
+  mutable std::map<std::string, std::string> texts_;  ///< whole reads by path
+  mutable std::string partial_;                        ///< the last read of part of a file
+  mutable std::optional<Publiccode> publiccode_;
 };
 
 /// A check with its identity (dimension, title) filled from rules/health/checks.yml; the caller

@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "core/repo_paths.h"
+#include "core/text.h"
 #include "health/checks.h"
-#include "health/publiccode.h"
 
 namespace rh::health {
 namespace {
@@ -128,13 +128,7 @@ void changelog_check(const Repo& repo, HealthFacts& out) {
   // At the top level, or in a changelog fragment folder (changelog.d/, .changeset/): a
   // docs/history.md is more often about something else than a changelog.
   auto found = repo.find([](std::string_view p) {
-    if (!is_changelog_path(p)) return false;
-    if (p.find('/') == std::string_view::npos) return true;
-    const std::string dir = stem_lower(std::string(p.substr(0, p.rfind('/'))) + ".");  // last folder, lower case
-    for (std::string_view d : {"changelog.d", "changelog", "changes", ".changeset", "newsfragments", "changelogs",
-                               "release-notes", "releasenotes"})
-      if (dir == d) return true;
-    return false;
+    return is_changelog_path(p) && (p.find('/') == std::string_view::npos || in_changelog_folder(p));
   });
   if (repo.empty())
     conclude(c, "inconclusive", "The repository has no files.");
@@ -180,16 +174,14 @@ void documentation_folder_check(const Repo& repo, HealthFacts& out) {
 
 void publiccode_check(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("docs.publiccode");
-  const SourceEntry* e = nullptr;
-  for (const auto* f : repo.files())
-    if (lower_path(f->path) == "publiccode.yml" || lower_path(f->path) == "publiccode.yaml") e = f;
+  const SourceEntry* e = repo.publiccode().entry;
   if (repo.empty()) {
     conclude(c, "inconclusive", "The repository has no files.");
   } else if (!e) {
     conclude(c, "fail", "No publiccode.yml at the top level.",
              "Add a publiccode.yml (yml.publiccode.tools) describing the product, its licence and its maintenance.");
   } else {
-    PubliccodeFacts p = check_publiccode(repo.read(*e));
+    const PubliccodeFacts& p = repo.publiccode().facts;
     for (const auto& problem : p.problems)
       c.evidence.push_back({e->path, problem.line, problem.key + ": " + problem.message});
     if (p.problems.empty())
@@ -221,7 +213,7 @@ void coding_standards_check(const Repo& repo, HealthFacts& out) {
     if (top && std::find(configs.begin(), configs.end(), base) != configs.end())
       c.evidence.push_back({e->path, 0, "style or lint configuration"});
     if (base == "pyproject.toml" && p == base) {
-      std::string text = repo.read(*e);
+      const std::string& text = repo.read(*e);
       for (std::string_view tool : {"[tool.ruff", "[tool.black", "[tool.pylint", "[tool.flake8", "[tool.isort"})
         if (text.find(tool) != std::string::npos) {
           c.evidence.push_back({e->path, 0, std::string(tool.substr(1)) + " configured"});
@@ -231,7 +223,7 @@ void coding_standards_check(const Repo& repo, HealthFacts& out) {
   }
   if (c.evidence.empty())
     if (const SourceEntry* guide = repo.document({"contributing"})) {
-      std::string text = lower_path(repo.read(*guide));
+      std::string text = ascii_lower(repo.read(*guide));
       for (std::string_view w : {"coding style", "code style", "style guide", "coding standard", "linter", "lint "})
         if (text.find(w) != std::string::npos) {
           c.evidence.push_back({guide->path, 0, "mentions " + std::string(w)});

@@ -50,7 +50,7 @@ std::string credential_kind(const Repo& repo, const SourceEntry& e) {
   for (std::string_view name : {".netrc", ".pypirc", ".htpasswd", "credentials.json", "terraform.tfstate", ".git-credentials"})
     if (base == name) return "credential file";
   if (ext == "pem" || ext == "key") {
-    std::string head = repo.read(e, 64 * 1024);
+    const std::string& head = repo.read(e, 64 * 1024);
     if (head.find("PRIVATE KEY-----") != std::string::npos) return "private key";
   }
   return "";

@@ -11,7 +11,6 @@
 #include "core/repo_paths.h"
 #include "health/checks.h"
 #include "health/licence_match.h"
-#include "health/publiccode.h"
 
 namespace rh::health {
 namespace {
@@ -50,12 +49,9 @@ void read_manifest_declarations(const Repo& repo, std::vector<LicenceDeclaration
       }
     }
   }
-  if (const SourceEntry* pc = repo.document({"publiccode"})) {
-    if (pc->path.find('/') == std::string::npos) {
-      PubliccodeFacts facts = check_publiccode(repo.read(*pc));
-      if (!facts.licence.empty()) out.push_back({pc->path, facts.licence_line, facts.licence, "publiccode"});
-    }
-  }
+  const Repo::Publiccode& pc = repo.publiccode();
+  if (pc.entry && !pc.facts.licence.empty())
+    out.push_back({pc.entry->path, pc.facts.licence_line, pc.facts.licence, "publiccode"});
 }
 
 std::set<std::string> ids_of(const std::string& expression) {

@@ -71,17 +71,26 @@ const SourceEntry* Repo::document(const std::vector<std::string>& stems) const {
   return best;
 }
 
-std::string Repo::read(const SourceEntry& entry, int64_t max_bytes) const {
-  if (entry.kind == SourceEntry::Kind::symlink && !entry.link_inside) return "";  // never outside the root
+const std::string& Repo::read(const SourceEntry& entry, int64_t max_bytes) const {
+  static const std::string none;
+  if (entry.kind == SourceEntry::Kind::symlink && !entry.link_inside) return none;  // never outside the root
+  const bool whole = max_bytes == kWholeRead;
+  if (whole)
+    if (auto it = texts_.find(entry.path); it != texts_.end()) return it->second;
   auto text = in_.source.read(entry, max_bytes);
-  return text ? *text : std::string();
+  std::string bytes = text ? std::move(*text) : std::string();
+  if (!whole) return partial_ = std::move(bytes);
+  return texts_.emplace(entry.path, std::move(bytes)).first->second;
 }
 
-const FileFacts* Repo::facts(std::string_view path) const {
-  const auto& files = in_.result.files;
-  auto it = std::lower_bound(files.begin(), files.end(), path,
-                             [](const FileFacts& f, std::string_view p) { return f.path < p; });
-  return it != files.end() && it->path == path ? &*it : nullptr;
+const Repo::Publiccode& Repo::publiccode() const {
+  if (!publiccode_) {
+    publiccode_.emplace();
+    for (const auto* f : files_)
+      if (lower_path(f->path) == "publiccode.yml" || lower_path(f->path) == "publiccode.yaml") publiccode_->entry = f;
+    if (publiccode_->entry) publiccode_->facts = check_publiccode(read(*publiccode_->entry));
+  }
+  return *publiccode_;
 }
 
 HealthCheck make_check(const std::string& id) {

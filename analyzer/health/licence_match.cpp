@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "core/text.h"
+
 // spdx-full.json of the npm package spdx-license-list, NUL-terminated (cmake/EmbedSpdx.cmake).
 extern "C" const char rh_spdx_licences_json[];
 extern "C" const char rh_spdx_licences_json_end[];
@@ -14,30 +16,8 @@ extern "C" const char rh_spdx_licences_json_end[];
 namespace rh {
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
 
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -120,7 +100,7 @@ std::string_view strip_list_numbering(std::string_view s) {
     } else {
       return s;
     }
-    if (!is_list_label(label) || (end < s.size() && !is_space(s[end]))) return s;
+    if (!is_list_label(label) || (end < s.size() && !is_blank(s[end]))) return s;
     s.remove_prefix(end);
   }
 }
@@ -166,7 +146,7 @@ bool is_copyright_line(std::string_view content) {
     return rest.empty() || starts_with_ci(rest, "(c)") || rest.starts_with("\xc2\xa9") || is_digit(rest[0]) ||
            rest[0] == '<' || rest[0] == '[' || rest[0] == '{' || has_year(rest);
   }
-  std::string l = lower(content);
+  std::string l = ascii_lower(content);
   return l == "all rights reserved" || l == "all rights reserved.";
 }
 
@@ -261,7 +241,7 @@ std::string remove_placeholders(std::string_view line) {
 
 /// "END OF TERMS AND CONDITIONS" (with or without "the", any case and decoration).
 bool is_end_of_terms(std::string_view content) {
-  std::string l = lower(trim(content));
+  std::string l = ascii_lower(trim(content));
   while (!l.empty() && !is_alnum(l.back())) l.pop_back();
   return l == "end of terms and conditions" || l == "end of the terms and conditions";
 }
@@ -330,7 +310,7 @@ const Prepared& prepared() {
     for (auto& [id, entry] : doc.items()) {
       Prepared::Licence l;
       l.id = id;
-      l.lower_id = lower(id);
+      l.lower_id = ascii_lower(id);
       l.name = entry.value("name", "");
       l.text = entry.value("licenseText", "");
       l.osi_approved = entry.contains("osiApproved") && json_bool(entry["osiApproved"]);
@@ -384,7 +364,7 @@ double round4(double x) { return std::round(x * 10000) / 10000; }
 /// A preferred id in its current spelling: "GPL-3.0+" -> "gpl-3.0-or-later", "GPL-3.0" ->
 /// "gpl-3.0-only".
 std::string current_id(std::string_view id, const Prepared& p) {
-  std::string l = lower(trim(id));
+  std::string l = ascii_lower(trim(id));
   if (l.ends_with('+')) return l.substr(0, l.size() - 1) + "-or-later";
   if (p.by_lower_id.contains(l + "-only")) return l + "-only";
   return l;
@@ -402,7 +382,7 @@ std::vector<std::string> normalised_licence_words(std::string_view text) {
     if (is_end_of_terms(content)) break;
     if (starts_with_ci(content, "spdx-license-identifier")) continue;
     if (is_copyright_line(content)) continue;
-    std::string line = lower(remove_placeholders(strip_list_numbering(content)));
+    std::string line = ascii_lower(remove_placeholders(strip_list_numbering(content)));
     size_t before = words.size();
     line_words(line, words);
     if (!title_checked && words.size() > before) {
@@ -416,13 +396,13 @@ std::vector<std::string> normalised_licence_words(std::string_view text) {
 
 const SpdxLicence* find_spdx_licence(std::string_view id) {
   const Prepared& p = prepared();
-  auto it = p.by_lower_id.find(lower(trim(id)));
+  auto it = p.by_lower_id.find(ascii_lower(trim(id)));
   return it == p.by_lower_id.end() ? nullptr : &p.entries[it->second];
 }
 
 std::string_view spdx_licence_text(std::string_view id) {
   const Prepared& p = prepared();
-  auto it = p.by_lower_id.find(lower(trim(id)));
+  auto it = p.by_lower_id.find(ascii_lower(trim(id)));
   return it == p.by_lower_id.end() ? std::string_view() : std::string_view(p.licences[it->second].text);
 }
 
@@ -508,14 +488,17 @@ LicenceMatch identify_licence(std::string_view text, const std::vector<std::stri
 
 std::string spdx_header_expression(std::string_view text) {
   constexpr std::string_view kTag = "spdx-license-identifier:";
-  std::vector<std::string_view> lines = split_lines(text);
-  // split_lines counts "\r\n" once; 40 lines of the file.
-  for (size_t n = 0; n < lines.size() && n < 40; ++n) {
-    std::string_view line = lines[n];
-    std::string l = lower(line);
-    size_t at = l.find(kTag);
-    if (at == std::string::npos) continue;
-    // Only comment syntax before the tag, not code ("x = 'SPDX-License-Identifier: ...'").
+  // Runs on every analysed file: the first 40 lines only ("\r\n" counts once), no copies.
+  size_t start = 0;
+  for (int n = 0; n < 40 && start <= text.size(); ++n) {
+    size_t end = text.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
+    auto hit = std::search(line.begin(), line.end(), kTag.begin(), kTag.end(),
+                           [](char a, char b) { return ascii_lower(a) == b; });
+    if (hit == line.end()) continue;
+    const size_t at = size_t(hit - line.begin());
     std::string_view before = trim(line.substr(0, at));
     bool comment = std::all_of(before.begin(), before.end(), [](char c) { return !is_alnum(c) && c != '"' && c != '\''; }) ||
                    iequals(before, "rem") || iequals(before, "@rem") || iequals(before, "dnl");
@@ -541,12 +524,12 @@ std::vector<std::string> spdx_expression_ids(std::string_view expression) {
   size_t i = 0;
   while (i < expression.size()) {
     char c = expression[i];
-    if (is_space(c) || c == '(' || c == ')' || c == '\n') {
+    if (is_blank(c) || c == '(' || c == ')' || c == '\n') {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < expression.size() && !is_space(expression[j]) && expression[j] != '(' && expression[j] != ')' &&
+    while (j < expression.size() && !is_blank(expression[j]) && expression[j] != '(' && expression[j] != ')' &&
            expression[j] != '\n')
       ++j;
     std::string_view token = expression.substr(i, j - i);

@@ -8,6 +8,8 @@
 #include <optional>
 #include <utility>
 
+#include "core/text.h"
+
 namespace rh {
 namespace {
 
@@ -36,18 +38,6 @@ constexpr std::string_view kPrintCommands[] = {"echo", "printf", "write-host", "
 
 using Issues = std::vector<WorkflowIssue>;
 using Env = std::map<std::string, std::string>;  ///< env: name -> value as written
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 bool is_hex(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
@@ -108,7 +98,7 @@ void references(std::string_view body, Expression& e) {
         if (close == std::string_view::npos) break;
         std::string_view inner = trim(body.substr(j + 1, close - j - 1));
         bool quoted = inner.size() >= 2 && (inner.front() == '\'' || inner.front() == '"');
-        norm += "." + (quoted ? lower(inner.substr(1, inner.size() - 2)) : std::string("*"));
+        norm += "." + (quoted ? ascii_lower(inner.substr(1, inner.size() - 2)) : std::string("*"));
         j = close + 1;
       } else {
         break;
@@ -152,7 +142,7 @@ std::vector<std::string> shell_vars(std::string_view line) {
   for (size_t p = line.find('$'); p != std::string_view::npos; p = line.find('$', p + 1)) {
     size_t b = p + 1;
     if (b < line.size() && line[b] == '{') ++b;
-    if (lower(line.substr(b, 4)) == "env:") b += 4;
+    if (ascii_lower(line.substr(b, 4)) == "env:") b += 4;
     size_t e = b;
     while (e < line.size() && (std::isalnum(static_cast<unsigned char>(line[e])) || line[e] == '_')) ++e;
     if (e > b) out.emplace_back(line.substr(b, e - b));
@@ -170,7 +160,7 @@ std::optional<std::string> find_tainted(std::string_view text, const Env& env, b
     for (const Expression& e : expressions(it->second))
       for (size_t i = 0; i < e.refs.size(); ++i)
         if (tainted(e.refs[i])) return e.shown[i];
-    if (!secret && lower(it->second).find("refs/pull/") != std::string::npos) return it->second;
+    if (!secret && ascii_lower(it->second).find("refs/pull/") != std::string::npos) return it->second;
     return std::nullopt;
   };
   for (const Expression& e : expressions(text))
@@ -182,7 +172,7 @@ std::optional<std::string> find_tainted(std::string_view text, const Env& env, b
   if (shell)
     for (const std::string& var : shell_vars(text))
       if (auto v = env_value(var)) return "$" + var + " = " + *v;
-  if (!secret && lower(text).find("refs/pull/") != std::string::npos) return std::string(trim(text));
+  if (!secret && ascii_lower(text).find("refs/pull/") != std::string::npos) return std::string(trim(text));
   return std::nullopt;
 }
 
@@ -413,7 +403,7 @@ void check_script(const Context& c, const YAML::Node& node, bool shell) {
   }
   HereDocument doc;
   for (size_t i = 0; i < lines.size(); ++i) {
-    ScriptLine l{node, i, lines[i], shell ? lower(mask_expressions(lines[i])) : std::string()};
+    ScriptLine l{node, i, lines[i], shell ? ascii_lower(mask_expressions(lines[i])) : std::string()};
     check_injection(c, l, shell ? "run script" : "github-script");
     if (!shell || in_here_document(c, l, doc)) continue;
     open_here_document(l, doc);
@@ -432,7 +422,7 @@ void check_steps(Context& c, const YAML::Node& steps, const Env& job_env) {
     c.env = job_env;
     merge_env(c.env, get(step, "env"));
     const YAML::Node uses = get(step, "uses");
-    const std::string action = lower(scalar(uses));
+    const std::string action = ascii_lower(scalar(uses));
     if (uses.IsScalar()) check_pin(c, uses, "uses");
     const YAML::Node with = get(step, "with");
     const bool checkout = action.starts_with("actions/checkout@") || action == "actions/checkout";
@@ -466,7 +456,7 @@ std::vector<std::string> triggers(const YAML::Node& on) {
 }
 
 void check_permissions(const Context& c, const YAML::Node& perms, const char* scope) {
-  if (perms.IsScalar() && lower(trim(perms.Scalar())) == "write-all")
+  if (perms.IsScalar() && ascii_lower(trim(perms.Scalar())) == "write-all")
     c.out.push_back({"write_all_permissions", line_of(perms),
                      std::string(scope) + "permissions: write-all gives the GITHUB_TOKEN write access to every scope"});
 }

@@ -8,9 +8,10 @@
 #include <map>
 
 #include "core/git_source.h"
+#include "core/repo_paths.h"
 #include "history/churn.h"
 #include "history/coupling.h"
-#include "history/dates.h"
+#include "core/dates.h"
 #include "history/git_handles.h"
 #include "history/identity.h"
 #include "history/organisations.h"
@@ -484,7 +485,6 @@ std::string history::folder_prefix(git_repository* repo, const std::string& path
   if (rel.empty() || rel == "." || *rel.begin() == "..") return "";
   return rel.generic_string() + "/";
 }
-
 
 Result<HistoryFacts> analyse_history(const std::string& repo_path, const std::string& rev,
                                      const HistoryOptions& options) {

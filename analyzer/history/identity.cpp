@@ -4,16 +4,10 @@
 #include <array>
 #include <map>
 
+#include "core/text.h"
+
 namespace rh::history {
 namespace {
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -35,7 +29,7 @@ constexpr std::array<std::string_view, 12> kGenericNames = {
 
 bool is_bot(std::string_view name, std::string_view email) {
   std::string n = normalise_name(name);
-  std::string e = lower_ascii(email);
+  std::string e = ascii_lower(email);
   std::string local = e.substr(0, e.find('@'));
   if (ends_with(n, "[bot]") || ends_with(local, "[bot]") || e == "action@github.com") return true;
   for (std::string_view b : kBotNames)
@@ -90,7 +84,7 @@ std::string normalise_name(std::string_view name) {
     }
     if (space) out += ' ';
     space = false;
-    out += lower(c);
+    out += ascii_lower(c);
   }
   return out;
 }
@@ -114,7 +108,7 @@ int32_t IdentityTable::intern(const char* name_in, const char* email_in, int64_t
     }
     name = to_utf8(name);
     email = to_utf8(email);
-    std::string key = email.empty() ? name : lower_ascii(email);
+    std::string key = email.empty() ? name : ascii_lower(email);
     int32_t id;
     if (auto k = by_key_.find(key); k != by_key_.end()) {
       id = k->second;
@@ -129,7 +123,7 @@ int32_t IdentityTable::intern(const char* name_in, const char* email_in, int64_t
       by_key_.emplace(key, id);
     }
     Identity& ident = ids_[static_cast<size_t>(id)];
-    std::string raw_lower = lower_ascii(to_utf8(raw_email));
+    std::string raw_lower = ascii_lower(to_utf8(raw_email));
     if (!raw_lower.empty() && raw_lower != ident.key &&
         std::find(ident.mapped_emails.begin(), ident.mapped_emails.end(), raw_lower) ==
             ident.mapped_emails.end())

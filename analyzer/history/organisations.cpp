@@ -4,15 +4,10 @@
 #include <array>
 #include <functional>
 
+#include "core/text.h"
+
 namespace rh::history {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 bool is_suffix_domain(std::string_view domain, std::string_view base) {
   if (domain == base) return true;
@@ -39,13 +34,13 @@ constexpr std::array<std::string_view, 10> kSecondLevel = {"co", "com", "ac", "o
 std::string email_domain(std::string_view email) {
   size_t at = email.rfind('@');
   if (at == std::string_view::npos) return "";
-  std::string d = lower(email.substr(at + 1));
+  std::string d = ascii_lower(email.substr(at + 1));
   while (!d.empty() && (d.back() == '.' || d.back() == ' ')) d.pop_back();
   return d;
 }
 
 bool is_public_mail_domain(std::string_view domain) {
-  std::string d = lower(domain);
+  std::string d = ascii_lower(domain);
   if (d.empty() || d.find('.') == std::string::npos) return true;  // "localhost", "(none)"
   for (std::string_view p : kPublicDomains)
     if (is_suffix_domain(d, p)) return true;
@@ -53,7 +48,7 @@ bool is_public_mail_domain(std::string_view domain) {
 }
 
 std::string registrable_domain(std::string_view domain) {
-  std::string d = lower(domain);
+  std::string d = ascii_lower(domain);
   std::vector<std::string_view> labels;
   std::string_view rest = d;
   while (true) {
@@ -80,7 +75,7 @@ OrgOf organisation_of(std::string_view email, std::string_view person, const Org
   std::string d = email_domain(email);
   const std::pair<std::string, std::string>* best = nullptr;
   for (const auto& m : mapping) {
-    std::string base = lower(m.first);
+    std::string base = ascii_lower(m.first);
     if (!d.empty() && is_suffix_domain(d, base) && (!best || base.size() > best->first.size()))
       best = &m;
   }

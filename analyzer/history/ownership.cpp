@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "history/dates.h"
+#include "core/dates.h"
 #include "history/practice.h"
 
 namespace rh::history {

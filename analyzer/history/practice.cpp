@@ -5,7 +5,8 @@
 #include <cmath>
 #include <regex>
 
-#include "history/dates.h"
+#include "core/dates.h"
+#include "core/text.h"
 
 namespace rh::history {
 namespace {
@@ -15,15 +16,6 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_alnum(char c) {
   return is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z') || c == '_';
 }
-char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool istarts_with(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i)
-    if (lower(s[i]) != lower(prefix[i])) return false;
-  return true;
-}
-
 size_t digits_at(std::string_view s, size_t pos) {
   size_t n = 0;
   while (pos + n < s.size() && is_digit(s[pos + n])) ++n;
@@ -97,7 +89,7 @@ bool is_conventional_commit(std::string_view s) {
   while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || is_upper(s[i]))) ++i;
   if (i == 0) return false;
   std::string type;
-  for (size_t k = 0; k < i; ++k) type += lower(s[k]);
+  for (size_t k = 0; k < i; ++k) type += ascii_lower(s[k]);
   if (std::find(kTypes.begin(), kTypes.end(), type) == kTypes.end()) return false;
   if (i < s.size() && s[i] == '(') {
     size_t close = s.find(')', i);
@@ -112,20 +104,20 @@ bool is_conventional_commit(std::string_view s) {
 
 bool is_pull_request_merge(std::string_view m) {
   std::string_view subject = m.substr(0, m.find('\n'));
-  if (istarts_with(subject, "Merge pull request #") && digits_at(subject, 20) > 0) return true;
-  if (istarts_with(subject, "Merged PR ") && digits_at(subject, 10) > 0) return true;  // Azure
-  if (istarts_with(subject, "Merge pull request '") && ends_with_pr_number(
+  if (starts_with_ci(subject, "Merge pull request #") && digits_at(subject, 20) > 0) return true;
+  if (starts_with_ci(subject, "Merged PR ") && digits_at(subject, 10) > 0) return true;  // Azure
+  if (starts_with_ci(subject, "Merge pull request '") && ends_with_pr_number(
           subject.substr(0, subject.find(" from ") == std::string_view::npos
                                 ? subject.size() : subject.find(" from "))))
     return true;  // Gitea / Forgejo: Merge pull request 'title' (#12) from branch into main
   if (m.find("See merge request ") != std::string_view::npos) return true;  // GitLab
-  if (istarts_with(subject, "Merged in ") && contains_number_after(subject, "(pull request #"))
+  if (starts_with_ci(subject, "Merged in ") && contains_number_after(subject, "(pull request #"))
     return true;  // Bitbucket
   return false;
 }
 
 bool is_squashed_pull_request(std::string_view subject) {
-  if (istarts_with(subject, "Merged PR ") && digits_at(subject, 10) > 0) return true;
+  if (starts_with_ci(subject, "Merged PR ") && digits_at(subject, 10) > 0) return true;
   return ends_with_pr_number(subject);
 }
 

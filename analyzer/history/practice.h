@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "core/history_model.h"
-#include "core/repo_paths.h"
 #include "history/walk.h"
 
 namespace rh::history {
@@ -29,7 +28,6 @@ bool is_squashed_pull_request(std::string_view subject);
 bool is_semver_tag(std::string_view name);
 /// A name carrying a version number: "v2", "1.4", "release-2024.03", "v1.2.3-rc1".
 bool is_version_tag(std::string_view name);
-using rh::is_changelog_path;  // core/repo_paths.h
 /// Median of a histogram value -> count; the mean of the two middle values for an even count.
 double median(const std::map<int64_t, int64_t>& histogram);
 /// Rounds a share to 4 decimals (0 when the denominator is 0).

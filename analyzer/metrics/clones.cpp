@@ -7,6 +7,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/text.h"
+
 namespace rh {
 namespace {
 
@@ -48,12 +50,6 @@ struct Copy {
 
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 namespace {
@@ -74,7 +70,7 @@ bool looks_like_locale(std::string_view s) {
 
 bool counts_for_duplication(std::string_view path, const LanguageInfo& language) {
   if (language.data) return false;
-  const std::string p = lower(path);
+  const std::string p = ascii_lower(path);
   const size_t slash = p.rfind('/');
   const std::string_view name = std::string_view(p).substr(slash == std::string::npos ? 0 : slash + 1);
   if (name.ends_with(".lock") || name == "package-lock.json" || name == "npm-shrinkwrap.json" ||

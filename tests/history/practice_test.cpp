@@ -1,6 +1,8 @@
 // Message, tag and path classifiers of the release and traceability practice.
 #include "history/practice.h"
 
+#include "core/repo_paths.h"
+
 #include <gtest/gtest.h>
 
 namespace rh::history {

@@ -1,8 +1,8 @@
-#include "history/dates.h"
+#include "core/dates.h"
 
 #include <gtest/gtest.h>
 
-namespace rh::history {
+namespace rh {
 namespace {
 
 TEST(Dates, IsoUtc) {
@@ -38,4 +38,4 @@ TEST(Dates, Windows) {
 }
 
 }  // namespace
-}  // namespace rh::history
+}  // namespace rh
