@@ -1,10 +1,9 @@
 #include "reports/writers.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 
 #include "core/model_json.h"
+#include "core/safe_output.h"
 #include "reports/report_assets.h"
 
 namespace rh {
@@ -68,21 +67,21 @@ Result<bool> check_report_options(const ReportOptions& options) {
 Result<std::vector<std::string>> write_reports(const ScanResult& result,
                                                const std::vector<const ReportWriter*>& writers,
                                                const std::string& out_dir, const ReportOptions& options) {
-  namespace fs = std::filesystem;
   auto checked = check_report_options(options);
   if (!checked) return checked.error();
-  std::error_code ec;
-  fs::create_directories(out_dir, ec);
-  if (ec) return Error{out_dir + ": cannot create the output folder (" + ec.message() + ")"};
+  auto folder = open_output_folder(out_dir);
+  if (!folder) return folder.error();
+  return write_reports(result, writers, *folder, options);
+}
+
+Result<std::vector<std::string>> write_reports(const ScanResult& result,
+                                               const std::vector<const ReportWriter*>& writers,
+                                               const OutputFolder& folder, const ReportOptions& options) {
   std::vector<std::string> written;
   for (const ReportWriter* w : writers) {
-    fs::path p = fs::path(out_dir) / w->file_name;
-    std::string text = w->render(result, options);
-    std::ofstream out(p, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) return Error{p.string() + ": cannot write the report"};
-    written.push_back(p.string());
+    auto path = write_file_atomically(folder, std::string(w->file_name), w->render(result, options));
+    if (!path) return path.error();
+    written.push_back(*path);
   }
   return written;
 }

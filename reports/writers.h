@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/model.h"
+#include "core/safe_output.h"
 
 namespace rh {
 
@@ -42,10 +43,16 @@ std::vector<std::string> report_languages();
 /// Checks the options (a known language); the error lists the languages available.
 Result<bool> check_report_options(const ReportOptions& options);
 
-/// Renders the chosen formats into `out_dir` (created when missing). Returns the paths written.
+/// Renders the chosen formats into `out_dir` (created when missing), each file written whole
+/// under a temporary name and renamed, never through a symbolic link (core/safe_output.h).
+/// Returns the paths written.
 Result<std::vector<std::string>> write_reports(const ScanResult& result,
                                                const std::vector<const ReportWriter*>& writers,
                                                const std::string& out_dir, const ReportOptions& options = {});
+/// The same into a folder already opened (and checked) by open_output_folder.
+Result<std::vector<std::string>> write_reports(const ScanResult& result,
+                                               const std::vector<const ReportWriter*>& writers,
+                                               const OutputFolder& folder, const ReportOptions& options);
 
 /// The one-screen terminal summary.
 std::string terminal_summary(const ScanResult& result);

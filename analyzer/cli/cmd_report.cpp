@@ -45,7 +45,13 @@ CommandRun attach_report(CLI::App& app) {
     // SARIF line hashes: the repository is read again when it is still where it was scanned.
     if (std::find(formats->begin(), formats->end(), find_writer("sarif")) != formats->end())
       options.read_source = open_source_reader(result->scan);
-    auto written = write_reports(*result, *formats, a->out, options);
+    // The repository the facts describe is as untrusted here as in the scan.
+    auto folder = open_output_folder(a->out, result->scan.root);
+    if (!folder) {
+      std::fprintf(stderr, "repohealth report: %s\n", folder.error().message.c_str());
+      return kExitUsage;
+    }
+    auto written = write_reports(*result, *formats, *folder, options);
     if (!written) {
       std::fprintf(stderr, "repohealth report: %s\n", written.error().message.c_str());
       return kExitAnalysis;

@@ -68,6 +68,13 @@ int run(const ScanArgs& a) {
     std::fprintf(stderr, "repohealth scan: --since '%s' is not a date (use YYYY-MM-DD)\n", a.since.c_str());
     return kExitUsage;
   }
+  // The output folder is checked (and created) before the scan, so that an --out through a link
+  // the repository controls is refused at once, and held open until the reports are written.
+  auto out_folder = open_output_folder(a.out, a.path);
+  if (!out_folder) {
+    std::fprintf(stderr, "repohealth scan: %s\n", out_folder.error().message.c_str());
+    return kExitUsage;
+  }
   ScanRequest request;
   request.root = a.path;
   request.rev = a.rev;
@@ -102,7 +109,7 @@ int run(const ScanArgs& a) {
   if (request.config.gate.configured || a.gate)
     outcome.result.gate = request.config.gate.configured ? evaluate_gate(outcome.result, request.config.gate, "config")
                                                          : evaluate_gate(outcome.result, default_gate(), "default");
-  auto written = write_reports(outcome.result, *formats, a.out, report_options);
+  auto written = write_reports(outcome.result, *formats, *out_folder, report_options);
   if (!written) {
     std::fprintf(stderr, "repohealth scan: %s\n", written.error().message.c_str());
     return kExitAnalysis;

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/safe_output.h"
+
 namespace rh {
 namespace {
 
@@ -115,13 +117,13 @@ Result<std::vector<std::string>> write_rule_docs(const std::vector<Rule>& rules,
     std::getline(in, first);
     if (first == kRuleDocsMarker) fs::remove(entry.path(), ec);
   }
+  auto folder = open_output_folder(dir);
+  if (!folder) return folder.error();
   std::vector<std::string> written;
   for (const auto& [name, text] : pages) {
-    fs::path p = fs::path(dir) / name;
-    std::ofstream out(p, std::ios::binary);
-    out << text;
-    if (!out) return Error{p.string() + ": cannot write"};
-    written.push_back(p.string());
+    auto path = write_file_atomically(*folder, name, text);
+    if (!path) return path.error();
+    written.push_back(*path);
   }
   return written;
 }

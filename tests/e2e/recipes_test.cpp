@@ -170,7 +170,12 @@ TEST(Recipes, GitlabTemplateReportsCodeQuality) {
   const std::string codequality = job["artifacts"]["reports"]["codequality"].as<std::string>("");
   const std::string expected = "repohealth-report/" + std::string(gitlab->file_name);
   EXPECT_EQ(codequality, expected) << "the file the gitlab writer writes";
-  EXPECT_NE(script.find("--out repohealth-report"), std::string::npos);
+  // The scan writes outside the checkout; a fresh artifacts folder replaces whatever the
+  // checkout had at that name (a committed link is removed, never followed).
+  EXPECT_NE(script.find("out=$(mktemp -d)"), std::string::npos);
+  EXPECT_NE(script.find("--out \"$out\""), std::string::npos);
+  EXPECT_EQ(script.find("--out repohealth-report"), std::string::npos);
+  EXPECT_NE(script.find("rm -rf \"$CI_PROJECT_DIR/repohealth-report\""), std::string::npos);
   EXPECT_EQ(job["artifacts"]["when"].as<std::string>(""), "always") << "reports also when the gate fails";
   bool folder = false;
   for (const auto& p : job["artifacts"]["paths"]) folder |= p.as<std::string>() == "repohealth-report/";
