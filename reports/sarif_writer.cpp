@@ -115,7 +115,9 @@ std::optional<ojson> context_region(int64_t start_line, int64_t end_line, const 
   return ojson{{"startLine", from}, {"endLine", to}, {"snippet", {{"text", text}}}};
 }
 
-ojson result_json(const Finding& f, const std::string& path, size_t rule_index, bool relocated,
+/// `secret`: the finding's rule reports secrets; its region carries only the finding's own
+/// (masked) snippet, never lines read again from the file.
+ojson result_json(const Finding& f, const std::string& path, size_t rule_index, bool relocated, bool secret,
                   SourceFiles& sources) {
   const SourceFiles::File* file = sources.get(path);
   ojson r;
@@ -131,9 +133,13 @@ ojson result_json(const Finding& f, const std::string& path, size_t rule_index, 
     located.start_line = located.start_column = located.end_line = 1;
   }
   physical["region"] = region_json(located, file);
+  if (secret && f.snippet.empty()) physical["region"].erase("snippet");
   int64_t start_line = physical["region"]["startLine"].get<int64_t>();
-  if (auto ctx = context_region(start_line, physical["region"]["endLine"].get<int64_t>(), file))
+  if (secret) {
+    // no contextRegion: the lines around a secret may hold the rest of it
+  } else if (auto ctx = context_region(start_line, physical["region"]["endLine"].get<int64_t>(), file)) {
     physical["contextRegion"] = *ctx;
+  }
   r["locations"] = ojson::array({{{"physicalLocation", physical}}});
   ojson fingerprints = ojson::object();
   if (file && start_line <= static_cast<int64_t>(file->hashes.size()))
@@ -218,6 +224,9 @@ RunResults run_results(const ScanResult& result, const std::map<std::string, siz
   SourceFiles sources(reader);
   const std::vector<size_t> kept = kept_findings(result.findings);
   out.left_out = result.findings.size() - kept.size();
+  std::set<std::string> secret_rules;
+  for (const auto& r : result.rules)
+    if (std::find(r.tags.begin(), r.tags.end(), "secret") != r.tags.end()) secret_rules.insert(r.id);
   for (size_t i : kept) {
     const Finding& f = result.findings[i];
     auto idx = rule_index.find(f.rule_id);
@@ -228,7 +237,7 @@ RunResults run_results(const ScanResult& result, const std::map<std::string, siz
     const bool relocated = f.path.empty() || !paths.count(f.path);
     const std::string path = relocated ? repository_anchor(result, paths) : f.path;
     if (path.empty()) continue;  // a repository without a single file: nowhere to point
-    out.results.push_back(result_json(f, path, idx->second, relocated, sources));
+    out.results.push_back(result_json(f, path, idx->second, relocated, secret_rules.count(f.rule_id) > 0, sources));
   }
   return out;
 }
