@@ -133,7 +133,8 @@ void credential_files_check(const Repo& repo, HealthFacts& out) {
     if (kind.empty()) continue;
     ++found;
     if (!is_test_path(e->path)) ++outside_tests;
-    add_evidence(c, {e->path, 0, kind});
+    auto secret = secrets.find(e->path);
+    add_evidence(c, {e->path, secret != secrets.end() ? secret->second : 0, kind});
   }
   if (repo.empty())
     conclude(c, "inconclusive", "The repository has no files.");
