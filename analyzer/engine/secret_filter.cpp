@@ -158,6 +158,8 @@ SecretVerdict check_assigned_secret(std::string_view match, std::string_view val
   if (is_password_hash(s) || looks_like_path(s) || looks_like_words(s)) return v;
   if (all_digits(s) && s.size() < 16) return v;  // lengths, ports, timeouts
   if (is_identifier_of_key(key_of(match, value), s)) return v;
+  // A JSON Web Token is judged as one: the jwt.io sample in an API spec is not a secret.
+  if (s.starts_with("eyJ") && std::count(s.begin(), s.end(), '.') == 2 && !check_jwt(s).report) return v;
   // Short passwords cannot reach a high entropy: ask for most of what their length allows.
   const double reachable = std::log2(static_cast<double>(s.size())) * 0.85;
   if (shannon_entropy(s) < std::min(min_entropy, reachable)) return v;

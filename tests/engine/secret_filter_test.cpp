@@ -74,6 +74,8 @@ TEST(SecretFilter, JwtNeedsASignatureAndIsNotTheSample) {
       "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
       "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
   EXPECT_FALSE(check_jwt(sample).report);
+  const std::string in_spec = "token: " + std::string(sample);  // an API spec's example
+  EXPECT_FALSE(check_assigned_secret(in_spec, std::string_view(in_spec).substr(7), 16, 3.0).report);
   const std::string_view own =
       "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiIsImlhdCI6MTUxNjIzOTAyMn0.Xk3Vn7Tb9Qw2Er5Ty8Ui1Op4As7Df";
   EXPECT_TRUE(check_jwt(own).report);
