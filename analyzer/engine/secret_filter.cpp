@@ -158,6 +158,11 @@ SecretVerdict check_assigned_secret(std::string_view match, std::string_view val
   if (is_password_hash(s) || looks_like_path(s) || looks_like_words(s)) return v;
   if (all_digits(s) && s.size() < 16) return v;  // lengths, ports, timeouts
   if (is_identifier_of_key(key_of(match, value), s)) return v;
+  // Tokens of a known format are their own rules' (github-token, gcp-api-key…): one finding each.
+  for (std::string_view prefix : {"AIza", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_",
+                                  "glpat-", "glptt-", "xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-", "xoxo-", "xapp-",
+                                  "sk_live_", "rk_live_", "sk_test_", "pk_test_", "pk_live_"})
+    if (s.starts_with(prefix)) return v;
   // A JSON Web Token is judged as one: the jwt.io sample in an API spec is not a secret.
   if (s.starts_with("eyJ") && std::count(s.begin(), s.end(), '.') == 2 && !check_jwt(s).report) return v;
   // Short passwords cannot reach a high entropy: ask for most of what their length allows.
