@@ -22,7 +22,9 @@ std::string alnum_lower(std::string_view s) {
   return out;
 }
 
-bool contains(std::string_view haystack, std::string_view needle) { return haystack.find(needle) != std::string_view::npos; }
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
 
 std::string_view trim_spaces(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -36,8 +38,8 @@ bool looks_like_path(std::string_view v) {
   if (contains(v, "://")) return true;
   if (v.starts_with("/") || v.starts_with("./") || v.starts_with("../") || v.starts_with("~/")) return true;
   const std::string lower = ascii_lower(v);
-  for (std::string_view ext : {".pem", ".key", ".crt", ".cer", ".p12", ".pfx", ".json", ".txt", ".yml", ".yaml",
-                               ".der", ".jks", ".keystore", ".pub", ".asc", ".gpg"})
+  for (std::string_view ext : {".pem", ".key", ".crt", ".cer", ".p12", ".pfx", ".json", ".txt", ".yml", ".yaml", ".der",
+                               ".jks", ".keystore", ".pub", ".asc", ".gpg"})
     if (lower.size() > ext.size() && lower.ends_with(ext)) return true;
   return false;
 }
@@ -53,18 +55,20 @@ bool is_placeholder_text(std::string_view value) {
   if (value.empty()) return true;
   const std::string v = ascii_lower(value);
   static const char* const kMarkers[] = {
-      "${", "{{", "%(", "%s", "%env", "<", ">", "process.env", "os.environ", "getenv", "env(", "env[", "changeme",
-      "change_me", "change-me", "changeit", "changethis", "change_this", "example", "placeholder", "dummy", "sample",
-      "your_", "your-", "yourpass", "xxx", "***", "...", "\xe2\x80\xa6", "redacted", "todo", "fixme", "insert",
-      "replace", "secret_here", "notasecret", "not-a-secret", "not_a_secret", "fake", "$(", "insecure", "setme",
-      "set_me", "overridden", "override_me"};
+      "${",           "{{",           "%(",           "%s",          "%env",    "<",           ">",
+      "process.env",  "os.environ",   "getenv",       "env(",        "env[",    "changeme",    "change_me",
+      "change-me",    "changeit",     "changethis",   "change_this", "example", "placeholder", "dummy",
+      "sample",       "your_",        "your-",        "yourpass",    "xxx",     "***",         "...",
+      "\xe2\x80\xa6", "redacted",     "todo",         "fixme",       "insert",  "replace",     "secret_here",
+      "notasecret",   "not-a-secret", "not_a_secret", "fake",        "$(",      "insecure",    "setme",
+      "set_me",       "overridden",   "override_me"};
   for (const char* m : kMarkers)
     if (v.find(m) != std::string::npos) return true;
-  if (v.front() == '$') return true;                                  // $VAR, $ENV{…}
+  if (v.front() == '$') return true;                                     // $VAR, $ENV{…}
   if (v.size() > 2 && v.front() == '%' && v.back() == '%') return true;  // Symfony %parameter%
-  static const char* const kWords[] = {"password", "passwd", "secret", "none", "null", "nil", "true", "false",
-                                       "test", "testing", "undefined", "empty", "string", "token", "apikey",
-                                       "api_key", "pass", "pwd", "user", "username", "default", "required"};
+  static const char* const kWords[] = {
+      "password", "passwd", "secret", "none",   "null",    "nil",  "true", "false", "test",     "testing", "undefined",
+      "empty",    "string", "token",  "apikey", "api_key", "pass", "pwd",  "user",  "username", "default", "required"};
   for (const char* w : kWords)
     if (v == w) return true;
   if (std::all_of(v.begin(), v.end(), [&](char c) { return c == v[0]; })) return true;
@@ -79,7 +83,9 @@ bool looks_like_words(std::string_view value) {
   if (value.empty()) return false;
   // UPPER_SNAKE constant names: CLIENT_SECRET, USERNAME_PASSWORD.
   bool constant = std::isupper(static_cast<unsigned char>(value.front())) && contains(value, "_");
-  for (char c : value) constant = constant && (std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_');
+  for (char c : value)
+    constant = constant &&
+               (std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_');
   if (constant) return true;
   // Letters in segments split at separators and at lower-to-upper case changes.
   size_t letters = 0, vowels = 0, segments = 0;
@@ -89,7 +95,8 @@ bool looks_like_words(std::string_view value) {
     if (c == ' ' || c == '_' || c == '-' || c == '/' || c == '.' || c == '\'') {
       in_segment = false;
     } else if (is_alpha(c)) {
-      const bool upper_after_lower = std::isupper(static_cast<unsigned char>(c)) && std::islower(static_cast<unsigned char>(prev));
+      const bool upper_after_lower =
+          std::isupper(static_cast<unsigned char>(c)) && std::islower(static_cast<unsigned char>(prev));
       if (!in_segment || upper_after_lower) ++segments;
       in_segment = true;
       ++letters;
@@ -119,14 +126,17 @@ bool is_password_hash(std::string_view v) {
 }
 
 std::string_view key_of(std::string_view match, std::string_view value) {
-  size_t end = value.empty() || value.data() < match.data() ? match.size() : static_cast<size_t>(value.data() - match.data());
+  size_t end =
+      value.empty() || value.data() < match.data() ? match.size() : static_cast<size_t>(value.data() - match.data());
   end = std::min(end, match.size());
   auto separator = [](char c) {
     return c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '=' || c == ':' || c == '>' || c == ']' || c == '`';
   };
   while (end > 0 && separator(match[end - 1])) --end;
   size_t begin = end;
-  auto key_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-'; };
+  auto key_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+  };
   while (begin > 0 && key_char(match[begin - 1])) --begin;
   return match.substr(begin, end - begin);
 }
@@ -159,9 +169,10 @@ SecretVerdict check_assigned_secret(std::string_view match, std::string_view val
   if (all_digits(s) && s.size() < 16) return v;  // lengths, ports, timeouts
   if (is_identifier_of_key(key_of(match, value), s)) return v;
   // Tokens of a known format are their own rules' (github-token, gcp-api-key…): one finding each.
-  for (std::string_view prefix : {"AIza", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_",
-                                  "glpat-", "glptt-", "xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-", "xoxo-", "xapp-",
-                                  "sk_live_", "rk_live_", "sk_test_", "pk_test_", "pk_live_"})
+  for (std::string_view prefix :
+       {"AIza",        "AKIA",   "ASIA",     "ghp_",     "gho_",     "ghu_",     "ghs_",    "ghr_",
+        "github_pat_", "glpat-", "glptt-",   "xoxa-",    "xoxb-",    "xoxp-",    "xoxr-",   "xoxs-",
+        "xoxo-",       "xapp-",  "sk_live_", "rk_live_", "sk_test_", "pk_test_", "pk_live_"})
     if (s.starts_with(prefix)) return v;
   // A JSON Web Token is judged as one: the jwt.io sample in an API spec is not a secret.
   if (s.starts_with("eyJ") && std::count(s.begin(), s.end(), '.') == 2 && !check_jwt(s).report) return v;
@@ -224,13 +235,20 @@ std::string decode_base64url(std::string_view text) {
   int bits = 0;
   for (char c : text) {
     int d;
-    if (c >= 'A' && c <= 'Z') d = c - 'A';
-    else if (c >= 'a' && c <= 'z') d = c - 'a' + 26;
-    else if (c >= '0' && c <= '9') d = c - '0' + 52;
-    else if (c == '-' || c == '+') d = 62;
-    else if (c == '_' || c == '/') d = 63;
-    else if (c == '=') break;
-    else return {};
+    if (c >= 'A' && c <= 'Z')
+      d = c - 'A';
+    else if (c >= 'a' && c <= 'z')
+      d = c - 'a' + 26;
+    else if (c >= '0' && c <= '9')
+      d = c - '0' + 52;
+    else if (c == '-' || c == '+')
+      d = 62;
+    else if (c == '_' || c == '/')
+      d = 63;
+    else if (c == '=')
+      break;
+    else
+      return {};
     buffer = (buffer << 6) | static_cast<unsigned>(d);
     bits += 6;
     if (bits >= 8) {

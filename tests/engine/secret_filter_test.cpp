@@ -63,9 +63,9 @@ TEST(SecretFilter, UrlPasswords) {
   EXPECT_FALSE(check_url_default_password("postgres://app:Hx7kq2Lw9@").report);
   EXPECT_TRUE(check_url_password("mysql://app:k9@").report);  // short, still a password
   EXPECT_TRUE(check_url_password("postgres://app:Hx7kq2Lw9@").report);
-  for (std::string_view m : {"mysql://db_user:db_pass@", "mysql://app:!ChangeMe!@", "postgresql://db_user:db_password@",
-                             "mongodb://username:password@", "redis://u:secret@", "mysql://u:${DB_PASSWORD}@",
-                             "mysql://user:<password>@"})
+  for (std::string_view m :
+       {"mysql://db_user:db_pass@", "mysql://app:!ChangeMe!@", "postgresql://db_user:db_password@",
+        "mongodb://username:password@", "redis://u:secret@", "mysql://u:${DB_PASSWORD}@", "mysql://user:<password>@"})
     EXPECT_FALSE(check_url_password(m).report) << m;
 }
 
