@@ -115,8 +115,21 @@ std::optional<ojson> context_region(int64_t start_line, int64_t end_line, const 
   return ojson{{"startLine", from}, {"endLine", to}, {"snippet", {{"text", text}}}};
 }
 
-ojson result_json(const Finding& f, const std::string& path, size_t rule_index, bool relocated,
-                  SourceFiles& sources) {
+/// Lines of each file where a secret rule reported a secret: no text read again from the file
+/// around them (region snippet, contextRegion) goes into the log, whatever finding it is for.
+using SecretLines = std::map<std::string, std::set<int64_t>>;
+
+bool touches_secret(const SecretLines& secrets, const std::string& path, int64_t from, int64_t to) {
+  auto it = secrets.find(path);
+  if (it == secrets.end()) return false;
+  auto line = it->second.lower_bound(from);
+  return line != it->second.end() && *line <= to;
+}
+
+/// `secret`: the finding's rule reports secrets; its region carries only the finding's own
+/// (masked) snippet, never lines read again from the file.
+ojson result_json(const Finding& f, const std::string& path, size_t rule_index, bool relocated, bool secret,
+                  const SecretLines& secrets, SourceFiles& sources) {
   const SourceFiles::File* file = sources.get(path);
   ojson r;
   r["ruleId"] = f.rule_id;
@@ -132,7 +145,11 @@ ojson result_json(const Finding& f, const std::string& path, size_t rule_index, 
   }
   physical["region"] = region_json(located, file);
   int64_t start_line = physical["region"]["startLine"].get<int64_t>();
-  if (auto ctx = context_region(start_line, physical["region"]["endLine"].get<int64_t>(), file))
+  const int64_t end_line = physical["region"]["endLine"].get<int64_t>();
+  if ((secret || touches_secret(secrets, path, start_line, end_line)) && (f.snippet.empty() || relocated))
+    physical["region"].erase("snippet");
+  auto ctx = secret ? std::nullopt : context_region(start_line, end_line, file);
+  if (ctx && !touches_secret(secrets, path, (*ctx)["startLine"].get<int64_t>(), (*ctx)["endLine"].get<int64_t>()))
     physical["contextRegion"] = *ctx;
   r["locations"] = ojson::array({{{"physicalLocation", physical}}});
   ojson fingerprints = ojson::object();
@@ -218,6 +235,13 @@ RunResults run_results(const ScanResult& result, const std::map<std::string, siz
   SourceFiles sources(reader);
   const std::vector<size_t> kept = kept_findings(result.findings);
   out.left_out = result.findings.size() - kept.size();
+  std::set<std::string> secret_rules;
+  for (const auto& r : result.rules)
+    if (std::find(r.tags.begin(), r.tags.end(), "secret") != r.tags.end()) secret_rules.insert(r.id);
+  SecretLines secrets;
+  for (const auto& f : result.findings)
+    if (secret_rules.count(f.rule_id))
+      for (int64_t l = f.start_line; l <= std::max(f.start_line, f.end_line); ++l) secrets[f.path].insert(l);
   for (size_t i : kept) {
     const Finding& f = result.findings[i];
     auto idx = rule_index.find(f.rule_id);
@@ -228,7 +252,8 @@ RunResults run_results(const ScanResult& result, const std::map<std::string, siz
     const bool relocated = f.path.empty() || !paths.count(f.path);
     const std::string path = relocated ? repository_anchor(result, paths) : f.path;
     if (path.empty()) continue;  // a repository without a single file: nowhere to point
-    out.results.push_back(result_json(f, path, idx->second, relocated, sources));
+    out.results.push_back(
+        result_json(f, path, idx->second, relocated, secret_rules.count(f.rule_id) > 0, secrets, sources));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/text.h"
+#include "engine/secret_filter.h"
 
 namespace rh {
 namespace {
@@ -20,6 +21,16 @@ std::string_view trim_value_junk(std::string_view s) {
   while (!s.empty() && junk(s.front())) s.remove_prefix(1);
   while (!s.empty() && junk(s.back())) s.remove_suffix(1);
   return s;
+}
+
+/// The `pattern.check` of a rule on one match.
+SecretVerdict check_value(const PatternSpec& spec, std::string_view matched, std::string_view value) {
+  if (spec.check == "secret")
+    return check_assigned_secret(matched, assigned_value(matched), spec.min_length, spec.min_entropy);
+  if (spec.check == "url-password") return check_url_password(matched);
+  if (spec.check == "url-default-password") return check_url_default_password(matched);
+  if (spec.check == "jwt") return check_jwt(matched);
+  return SecretVerdict{true, value};
 }
 
 }  // namespace
@@ -54,25 +65,6 @@ double shannon_entropy(std::string_view s) {
       h -= p * std::log2(p);
     }
   return h;
-}
-
-bool looks_like_placeholder(std::string_view value) {
-  if (value.size() < 4) return true;
-  const std::string v = ascii_lower(value);
-  static const char* const kMarkers[] = {
-      "${", "{{", "%(", "%s", "<", "process.env", "os.environ", "getenv", "env(", "env[", "changeme", "change_me",
-      "change-me", "changeit", "example", "placeholder", "dummy", "sample", "your_", "your-", "yourpass", "xxxx",
-      "****", "....", "redacted", "todo", "fixme", "insert", "replace", "secret_here", "notasecret", "not-a-secret",
-      "fake", "$("};
-  for (const char* m : kMarkers)
-    if (v.find(m) != std::string::npos) return true;
-  if (v.front() == '$') return true;  // $VAR, $ENV{…}
-  static const char* const kWords[] = {"password", "passwd", "secret", "none", "null", "true", "false",
-                                       "test", "testing", "undefined", "empty", "string", "token", "apikey", "api_key"};
-  for (const char* w : kWords)
-    if (v == w) return true;
-  if (std::all_of(v.begin(), v.end(), [&](char c) { return c == v[0]; })) return true;
-  return false;
 }
 
 void PatternMatcher::build(const std::vector<std::pair<size_t, const Rule*>>& rules, HsScratchPool& scratch,
@@ -180,7 +172,13 @@ void PatternMatcher::match(const FileInput& file, FileText& text, const std::vec
     std::string_view matched = file.content.substr(h.from, h.to - h.from);
     std::string_view value = match_value(matched);
     const PatternSpec& spec = rule->pattern;
-    if (spec.min_entropy > 0 && shannon_entropy(value) < spec.min_entropy) continue;
+    if (!spec.check.empty()) {
+      SecretVerdict verdict = check_value(spec, matched, value);
+      if (!verdict.report) continue;
+      if (!verdict.secret.empty()) value = verdict.secret;
+    } else if (spec.min_entropy > 0 && shannon_entropy(value) < spec.min_entropy) {
+      continue;
+    }
     if (spec.skip_placeholders && looks_like_placeholder(value)) continue;
     if (!spec.allow.empty()) {
       std::string v = ascii_lower(value);
@@ -191,6 +189,10 @@ void PatternMatcher::match(const FileInput& file, FileText& text, const std::vec
     // A match ending with the line break ends at the end of its line.
     size_t end = h.to;
     while (end > h.from && (file.content[end - 1] == '\n' || file.content[end - 1] == '\r')) --end;
+    if (spec.redact) {  // a secret's finding covers its first line: the rest of a key block is never shown
+      size_t nl = file.content.find('\n', h.from);
+      if (nl != std::string_view::npos && nl < end) end = nl > h.from && file.content[nl - 1] == '\r' ? nl - 1 : nl;
+    }
     RawMatch m;
     m.rule = index;
     auto a = text.position(h.from), b = text.position(end);

@@ -15,6 +15,7 @@
 #include "engine/hs_regex.h"
 #include "engine/match_input.h"
 #include "engine/rule.h"
+#include "engine/secret_filter.h"
 
 namespace rh {
 
@@ -51,7 +52,5 @@ class PatternMatcher {
 std::string_view match_value(std::string_view match);
 /// Shannon entropy in bits per character.
 double shannon_entropy(std::string_view s);
-/// Placeholders that are not secrets: changeme, ${VAR}, <password>, %(x)s, xxxx, os.environ…
-bool looks_like_placeholder(std::string_view value);
 
 }  // namespace rh

@@ -46,6 +46,10 @@ struct PatternSpec {
   bool skip_placeholders = false;  ///< changeme, ${VAR}, <password>, xxx… are not findings
   std::vector<std::string> allow;  ///< case-insensitive substrings of the value that make it benign
   bool redact = false;             ///< mask the value in message and snippet (secrets)
+  /// Value check of secret rules (secret_filter.h): "" none, "secret" (a value assigned to a key
+  /// that names a secret), "url-password", "url-default-password", "jwt".
+  std::string check;
+  size_t min_length = 0;  ///< `check: secret`: the shortest value that counts
 };
 
 /// `metric` kind: a threshold on a function or file metric (names: metric_rules.h); a finding

@@ -220,12 +220,15 @@ void parse_kind(Fields& f, const YAML::Node& root, std::string_view text, const 
   } else if (kind == "pattern") {
     if (!f.mapping("pattern", true)) return;
     Fields p(root["pattern"], file, "pattern.", errors);
-    p.only({"regex", "entropy", "skip_placeholders", "allow", "redact"});
+    p.only({"regex", "entropy", "skip_placeholders", "allow", "redact", "check", "min_length"});
     p.text("regex", r.pattern.regex, true, "a regular expression");
     p.number("entropy", r.pattern.min_entropy, false);
     p.boolean("skip_placeholders", r.pattern.skip_placeholders);
     p.list("allow", r.pattern.allow, false);
     p.boolean("redact", r.pattern.redact);
+    p.choice("check", r.pattern.check, {"secret", "url-password", "url-default-password", "jwt"}, false);
+    double min_length = 0;
+    if (p.number("min_length", min_length, false)) r.pattern.min_length = static_cast<size_t>(std::max(0.0, min_length));
     if (!p.ok()) f.taint();
   } else if (kind == "metric") {
     if (!f.mapping("metric", true)) return;

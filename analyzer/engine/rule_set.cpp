@@ -1,6 +1,7 @@
 #include "engine/rule_set.h"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include "core/glob.h"
@@ -16,9 +17,21 @@ std::string join_lines(const std::vector<std::string>& v) {
   return out;
 }
 
+/// Replaces every `from` in `s`; a short `from` (a password like `db`) only where it stands
+/// alone, not inside a longer word (`mariadb`).
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   if (from.empty()) return;
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  const bool bounded = from.size() < 8;
+  for (size_t at = s.find(from); at != std::string::npos;) {
+    const size_t end = at + from.size();
+    if (bounded && ((at > 0 && word(s[at - 1])) || (end < s.size() && word(s[end])))) {
+      at = s.find(from, at + 1);
+      continue;
+    }
+    s.replace(at, from.size(), to);
+    at = s.find(from, at + to.size());
+  }
 }
 
 }  // namespace

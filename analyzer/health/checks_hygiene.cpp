@@ -36,13 +36,30 @@ bool is_media(std::string_view path) {
   return std::find(exts.begin(), exts.end(), ext) != exts.end();
 }
 
-/// Credential files by name; `.pem`/`.key` count only when they hold a private key.
-std::string credential_kind(const Repo& repo, const SourceEntry& e) {
+bool is_secret_rule(const RuleDescriptor& r) { return std::find(r.tags.begin(), r.tags.end(), "secret") != r.tags.end(); }
+
+/// The first line of each file where a secret rule reported a secret (notes, such as password
+/// hashes, are not secrets).
+std::map<std::string, int64_t> secret_lines(const ScanResult& result) {
+  std::map<std::string, bool> secret_rule;
+  for (const auto& r : result.rules) secret_rule[r.id] = is_secret_rule(r);
+  std::map<std::string, int64_t> out;
+  for (const auto& f : result.findings)
+    if (secret_rule[f.rule_id] && f.severity != "note" && !out.count(f.path)) out[f.path] = f.start_line;
+  return out;
+}
+
+/// Credential files by name; `.pem`/`.key` count only when they hold a private key, and a
+/// committed `.env` only when the secret rules found a secret value in it (one holding
+/// COMPOSE_PROJECT_NAME and PHP_VERSION is settings, not credentials).
+std::string credential_kind(const Repo& repo, const SourceEntry& e, const std::map<std::string, int64_t>& secrets) {
   const std::string base = lower_path(base_name(e.path));
   const std::string ext = extension(e.path);
   if (base == ".env" || (base.rfind(".env.", 0) == 0 && base != ".env.example" && base != ".env.sample" &&
-                         base != ".env.template" && base != ".env.dist" && base != ".env.defaults" && base != ".env.test"))
-    return "environment file with settings (often secrets)";
+                         base != ".env.template" && base != ".env.dist" && base != ".env.defaults" && base != ".env.test")) {
+    auto it = secrets.find(e.path);
+    return it == secrets.end() ? "" : "environment file with a secret value (line " + std::to_string(it->second) + ")";
+  }
   for (std::string_view key : {"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"})
     if (base == key) return "SSH private key";
   for (std::string_view store : {"p12", "pfx", "jks", "keystore", "kdbx"})
@@ -110,12 +127,14 @@ void large_files_check(const Repo& repo, HealthFacts& out) {
 void credential_files_check(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("hygiene.credential-files");
   size_t found = 0, outside_tests = 0;
+  const auto secrets = secret_lines(repo.result());
   for (const auto* e : repo.files()) {
-    std::string kind = credential_kind(repo, *e);
+    std::string kind = credential_kind(repo, *e, secrets);
     if (kind.empty()) continue;
     ++found;
     if (!is_test_path(e->path)) ++outside_tests;
-    add_evidence(c, {e->path, 0, kind});
+    auto secret = secrets.find(e->path);
+    add_evidence(c, {e->path, secret != secrets.end() ? secret->second : 0, kind});
   }
   if (repo.empty())
     conclude(c, "inconclusive", "The repository has no files.");
@@ -132,21 +151,19 @@ void credential_files_check(const Repo& repo, HealthFacts& out) {
 void secrets_check(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("hygiene.secrets");
   const auto& result = repo.result();
-  const bool rules_ran = std::any_of(result.rules.begin(), result.rules.end(), [](const RuleDescriptor& r) {
-    return std::find(r.tags.begin(), r.tags.end(), "secret") != r.tags.end();
-  });
+  const bool rules_ran = std::any_of(result.rules.begin(), result.rules.end(), is_secret_rule);
   std::map<std::string, bool> secret_rule;
-  for (const auto& r : result.rules)
-    secret_rule[r.id] = std::find(r.tags.begin(), r.tags.end(), "secret") != r.tags.end();
-  size_t found = 0, suppressed = 0;
+  for (const auto& r : result.rules) secret_rule[r.id] = is_secret_rule(r);
+  size_t found = 0, suppressed = 0, errors = 0;
   for (const auto& f : result.findings) {
-    if (!secret_rule[f.rule_id]) continue;
+    if (!secret_rule[f.rule_id] || f.severity == "note") continue;
     if (f.suppression) {
       ++suppressed;
       continue;
     }
     ++found;
-    add_evidence(c, {f.path, f.start_line, f.message});
+    if (f.severity == "error") ++errors;
+    add_evidence(c, {f.path, f.start_line, f.message});  // the message masks the value
   }
   const std::string note = suppressed ? " (" + plural(suppressed, "suppressed finding", "suppressed findings") + " not counted)" : "";
   if (repo.empty())
@@ -156,7 +173,9 @@ void secrets_check(const Repo& repo, HealthFacts& out) {
   else if (found == 0)
     conclude(c, "pass", "The secret rules found nothing" + note + ".");
   else
-    conclude(c, "fail", plural(found, "secret was", "secrets were") + " found in the code" + note + ".",
+    conclude(c, errors ? "fail" : "warn",
+             plural(found, errors ? "secret was" : "possible secret was", errors ? "secrets were" : "possible secrets were") +
+                 " found in the code" + note + ".",
              "Rotate each secret at its issuer, remove it from the code and read it from the environment or a vault.");
   out.checks.push_back(std::move(c));
 }

@@ -339,6 +339,27 @@ TEST(Health, HygieneFindsCredentialFilesArchivesAndLargeFiles) {
   EXPECT_NE(big["evidence"].dump().find("data/big.csv"), std::string::npos);
 }
 
+TEST(Health, AnEnvFileIsACredentialFileOnlyWithASecretInIt) {
+  TempDir settings_only;
+  make_repo(settings_only.path(), {{"app.py", "x = 1\n"},
+                                   {".env", "COMPOSE_PROJECT_NAME=displayapi\nPHP_VERSION=8.3\nAPP_ENV=dev\n"}});
+  ScanRun a = scan(settings_only.str());
+  ASSERT_EQ(a.command.exit_code, 0) << a.command.err;
+  EXPECT_EQ(status(a.facts, "hygiene.credential-files"), "pass") << check(a.facts, "hygiene.credential-files").dump();
+  EXPECT_EQ(status(a.facts, "hygiene.secrets"), "pass");
+
+  TempDir with_secret;
+  make_repo(with_secret.path(),
+            {{"app.py", "x = 1\n"}, {".env", "COMPOSE_PROJECT_NAME=displayapi\nAPP_SECRET=7d3e0b95c1a8f26e4b7c9d01a5f3e82b\n"}});
+  ScanRun b = scan(with_secret.str());
+  ASSERT_EQ(b.command.exit_code, 0) << b.command.err;
+  const json& cred = check(b.facts, "hygiene.credential-files");
+  EXPECT_EQ(cred["status"], "fail");
+  EXPECT_NE(cred["evidence"].dump().find("line 2"), std::string::npos) << cred.dump();
+  EXPECT_EQ(status(b.facts, "hygiene.secrets"), "fail");
+  EXPECT_EQ(b.facts.dump().find("7d3e0b95c1a8f26e4b7c9d01a5f3e82b"), std::string::npos);  // never printed
+}
+
 TEST(Health, MinGradesInTheGateAreJudged) {
   TempDir dir;
   make_repo(dir.path(), {{"a.py", "x = 1\n"},

@@ -72,6 +72,37 @@ TEST(RulesE2E, FindingsAndRulesAreInFacts) {
   EXPECT_TRUE(std::is_sorted(order.begin(), order.end()));
 }
 
+TEST(RulesE2E, SecretsAreNeverPrintedInAnyReport) {
+  TempDir dir;
+  git(dir.path(), "init -q");
+  const std::string hex = "7d3e0b95c1a8f26e4b7c9d01a5f3e82b";
+  const std::string body = "MIIEowIBAAKCAQEAq8Zr2Lw9Xk3Vn7TbQw2Er5Ty8Ui1Op4As7Df0GhJk3Lz";
+  write_file(dir.path(), ".env", "APP_ENV=dev\nAPP_SECRET=" + hex + "\nDATABASE_URL=mysql://db:Pw62zKr9@db:3306/db\n");
+  write_file(dir.path(), "deploy/id_rsa.txt",
+             "-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n" + body + "x\n-----END RSA PRIVATE KEY-----\n");
+  commit_all(dir.path());
+  TempDir out;
+  auto run = run_repohealth("scan " + sh_quote(dir.str()) + " --out " + sh_quote(out.str()) +
+                            " --format json,sarif,html,md -q");
+  ASSERT_LE(run.exit_code, 1) << run.err;
+  json facts = json::parse(read_file(out.path() / "facts.json"));
+  std::set<std::string> rules;
+  for (const auto& f : facts["findings"]) rules.insert(f["rule_id"]);
+  EXPECT_TRUE(rules.count("generic.secrets.secret-in-config")) << facts["findings"].dump(1);
+  EXPECT_TRUE(rules.count("generic.secrets.connection-string-credentials"));
+  EXPECT_TRUE(rules.count("generic.secrets.private-key-block"));
+  for (const char* report : {"facts.json", "report.sarif", "report.html", "report.md"}) {
+    const std::string text = read_file(out.path() / report);
+    EXPECT_EQ(text.find(hex), std::string::npos) << report;
+    EXPECT_EQ(text.find("Pw62zKr9"), std::string::npos) << report;
+    EXPECT_EQ(text.find(body.substr(0, 24)), std::string::npos) << report;
+  }
+  const json sarif = json::parse(read_file(out.path() / "report.sarif"));
+  for (const auto& r : sarif["runs"][0]["results"])
+    if (std::string(r["ruleId"]).starts_with("generic.secrets."))
+      EXPECT_FALSE(r["locations"][0]["physicalLocation"].contains("contextRegion")) << r.dump();
+}
+
 TEST(RulesE2E, InlineCommentSuppresses) {
   TempDir dir;
   build_repo(dir.path());

@@ -8,3 +8,5 @@ DATABASE_URL = "postgres://app:${DB_PASSWORD}@db.internal:5432/app"
 CACHE = "redis://cache.internal:6379/0"
 # ok: generic.secrets.connection-string-credentials
 DOC = "mysql://user:<password>@host/db"
+# ok: generic.secrets.connection-string-credentials
+REMOTE = "https://github.com/example/project.git"
