@@ -107,7 +107,7 @@ ojson rule_descriptor_json(const RuleDescriptor& rule) {
   if (tags.size() > kMaxTags) tags.resize(kMaxTags);
   ojson props;
   props["tags"] = tags;
-  if (!rule.precision.empty()) props["precision"] = rule.precision;
+  if (!rule.confidence.empty()) props["precision"] = rule.confidence;  // SARIF's name for it
   props["problem.severity"] = problem_severity(level);
   if (!rule.security_severity.empty()) props["security-severity"] = rule.security_severity;
   d["properties"] = props;

@@ -23,6 +23,7 @@ int run(const RulesArgs& a) {
     for (const auto& e : catalog.errors) std::fprintf(stderr, "repohealth rules: %s\n", e.c_str());
     return kExitUsage;
   }
+  for (const auto& w : catalog.warnings) std::fprintf(stderr, "repohealth rules: warning: %s\n", w.c_str());
   if (!a.doc_dir.empty()) {
     auto written = write_rule_docs(catalog.rules, a.doc_dir);
     if (!written) {
@@ -44,14 +45,15 @@ int run(const RulesArgs& a) {
     std::fprintf(stderr, "repohealth rules: %s\n", selection.error().message.c_str());
     return kExitUsage;
   }
-  std::printf("%-52s %-8s %-7s %-10s %-4s %s\n", "id", "severity", "kind", "state", "on", "languages");
+  std::printf("%-52s %-8s %-10s %-7s %-10s %-4s %s\n", "id", "severity", "confidence", "kind", "state", "on", "languages");
   size_t enabled = 0;
   for (size_t i = 0; i < catalog.rules.size(); ++i) {
     const RuleDescriptor& d = catalog.rules[i].descriptor;
     const RuleSelection& sel = (*selection)[i];
     enabled += sel.enabled ? 1 : 0;
     std::string langs = d.languages.empty() ? "any" : fmt::format("{}", fmt::join(d.languages, ","));
-    std::printf("%-52s %-8s %-7s %-10s %-4s %s\n", d.id.c_str(), sel.severity.c_str(), d.kind.c_str(), d.state.c_str(),
+    std::printf("%-52s %-8s %-10s %-7s %-10s %-4s %s\n", d.id.c_str(), sel.severity.c_str(), d.confidence.c_str(),
+                d.kind.c_str(), d.state.c_str(),
                 sel.enabled ? "yes" : "no", langs.c_str());
   }
   std::printf("%zu rules, %zu enabled%s%s\n", catalog.rules.size(), enabled, config_path.empty() ? "" : " by ",

@@ -21,6 +21,17 @@ bool take(const ojson& j, const char* key, T& out, const std::string& where, std
 
 }  // namespace
 
+/// `confidence` (high | medium | low); facts written before it was renamed carry `precision`
+/// (very-high | high | medium | low), read with very-high as high.
+bool take_confidence(const ojson& j, std::string& out, const std::string& w, std::string& e) {
+  if (!j.contains("confidence") && j.contains("precision")) {
+    if (!take(j, "precision", out, w, e)) return false;
+    if (out == "very-high") out = "high";
+    return true;
+  }
+  return take(j, "confidence", out, w, e);
+}
+
 ojson finding_to_json(const Finding& f) {
   ojson j;
   j["rule_id"] = f.rule_id;
@@ -72,7 +83,7 @@ ojson rule_to_json(const RuleDescriptor& r) {
   j["kind"] = r.kind;
   j["languages"] = r.languages;
   j["tags"] = r.tags;
-  j["precision"] = r.precision;
+  j["confidence"] = r.confidence;
   j["state"] = r.state;
   j["description"] = r.description;
   j["security_severity"] = r.security_severity;
@@ -86,7 +97,7 @@ Result<RuleDescriptor> rule_from_json(const ojson& j, const std::string& w) {
   bool ok = take(j, "id", r.id, w, e) && take(j, "title", r.title, w, e) &&
             take(j, "severity", r.severity, w, e) && take(j, "kind", r.kind, w, e) &&
             take(j, "languages", r.languages, w, e) && take(j, "tags", r.tags, w, e) &&
-            take(j, "precision", r.precision, w, e) && take(j, "state", r.state, w, e) &&
+            take_confidence(j, r.confidence, w, e) && take(j, "state", r.state, w, e) &&
             take(j, "description", r.description, w, e) &&
             take(j, "security_severity", r.security_severity, w, e);
   if (!ok) return Error{e};

@@ -40,7 +40,7 @@ struct RuleDescriptor {
   std::string kind;  ///< query | call | pattern | metric | repo
   std::vector<std::string> languages;
   std::vector<std::string> tags;  ///< e.g. security, CWE-78, OWASP-A03
-  std::string precision;          ///< very-high | high | medium | low
+  std::string confidence;         ///< high | medium | low: how often a finding is a true positive (docs/precision.md)
   std::string state;              ///< preview | stable | deprecated
   std::string description;        ///< Markdown: why, how to fix, references
   std::string security_severity;  ///< numeric string for security rules ("8.8"), else empty

@@ -45,7 +45,7 @@ std::string read_gate_config(const std::string& f, const YAML::Node& n, GateConf
   g.configured = true;
   static const std::vector<std::string> known = {"max_findings",       "max_new_findings",  "no_new",
                                                  "max_new_cyclomatic", "max_new_cognitive", "max_new_duplication",
-                                                 "min_truck_factor",   "min_grades"};
+                                                 "min_truck_factor",   "min_grades",        "min_confidence"};
   for (const auto& kv : n) {
     const std::string key = kv.first.as<std::string>();
     const YAML::Node& v = kv.second;
@@ -67,6 +67,11 @@ std::string read_gate_config(const std::string& f, const YAML::Node& n, GateConf
       auto d = as_number(v);
       if (!d || *d < 0 || *d > 100) return where(f, v) + ": 'gate.max_new_duplication' must be a percentage, 0 to 100";
       g.max_new_duplication = *d;
+    } else if (key == "min_confidence") {
+      const std::string c = v.IsScalar() ? v.as<std::string>() : "";
+      if (c != "high" && c != "medium" && c != "low")
+        return where(f, v) + ": 'gate.min_confidence' must be high, medium or low";
+      g.min_confidence = c;
     } else if (key == "min_grades") {
       if (!v.IsMap()) return where(f, v) + ": 'gate.min_grades' must be a mapping of dimension: grade, e.g. {security: C}";
       for (const auto& d : v) {

@@ -20,6 +20,9 @@ struct GateConfig {
   std::optional<double> max_new_duplication;        ///< percent of changed lines inside clones
   std::optional<int64_t> min_truck_factor;
   std::vector<std::pair<std::string, std::string>> min_grades;  ///< dimension -> lowest grade (A-E)
+  /// Finding conditions count only findings of rules with at least this confidence (high |
+  /// medium | low); empty counts every finding. The built-in default gate uses high.
+  std::string min_confidence;
   std::map<std::string, std::string> where;         ///< condition name -> "file:line"
 };
 

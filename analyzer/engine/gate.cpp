@@ -26,6 +26,8 @@ bool is_new(const Finding& f) { return f.baseline_state == "new"; }
 /// open but are not new.
 bool counts_as_new(const Finding& f) { return is_new(f) && !f.suppression; }
 
+int confidence_rank(const std::string& c) { return c == "high" ? 3 : c == "medium" ? 2 : c == "low" ? 1 : 0; }
+
 std::string list_text(const std::vector<std::string>& items, size_t most = 5) {
   std::string out;
   for (size_t i = 0; i < items.size() && i < most; ++i) out += (out.empty() ? "" : ", ") + items[i];
@@ -104,6 +106,7 @@ GateConfig default_gate() {
   GateConfig g;
   g.max_new_findings["error"] = 0;
   g.no_new = {"security"};
+  g.min_confidence = "high";  // only findings a reviewer can defend fail a build (docs/precision.md)
   return g;
 }
 
@@ -115,11 +118,17 @@ GateResult evaluate_gate(const ScanResult& r, const GateConfig& gate, const std:
   const bool have_new = knows_new(r);
   // The default gate judges every open finding when nothing tells new from old.
   const bool all_for_new = source == "default" && !have_new;
+  // Findings of rules below the gate's confidence are not judged (a rule no longer loaded counts).
+  auto confident = [&](const Finding& f) {
+    if (gate.min_confidence.empty()) return true;
+    auto it = rules.find(f.rule_id);
+    return it == rules.end() || confidence_rank(it->second->confidence) >= confidence_rank(gate.min_confidence);
+  };
 
   for (const auto& [sev, limit] : gate.max_findings) {
     std::vector<std::string> ids;
     for (const auto& f : r.findings)
-      if (open(f) && f.severity == sev) ids.push_back(fmt::format("{} {}:{}", f.rule_id, f.path, f.start_line));
+      if (open(f) && f.severity == sev && confident(f)) ids.push_back(fmt::format("{} {}:{}", f.rule_id, f.path, f.start_line));
     add(g, "max_findings." + sev, std::to_string(ids.size()), std::to_string(limit),
         static_cast<int64_t>(ids.size()) <= limit, list_text(ids));
   }
@@ -131,7 +140,7 @@ GateResult evaluate_gate(const ScanResult& r, const GateConfig& gate, const std:
     }
     std::vector<std::string> ids;
     for (const auto& f : r.findings)
-      if (f.severity == sev && (all_for_new ? open(f) : counts_as_new(f)))
+      if (f.severity == sev && confident(f) && (all_for_new ? open(f) : counts_as_new(f)))
         ids.push_back(fmt::format("{} {}:{}", f.rule_id, f.path, f.start_line));
     add(g, name, std::to_string(ids.size()), std::to_string(limit), static_cast<int64_t>(ids.size()) <= limit,
         list_text(ids));
@@ -144,7 +153,7 @@ GateResult evaluate_gate(const ScanResult& r, const GateConfig& gate, const std:
     }
     std::vector<std::string> ids;
     for (const auto& f : r.findings) {
-      if (!(all_for_new ? open(f) : counts_as_new(f))) continue;
+      if (!(all_for_new ? open(f) : counts_as_new(f)) || !confident(f)) continue;
       bool match = f.rule_id == what || f.rule_id.starts_with(what + ".");
       if (auto it = rules.find(f.rule_id); !match && it != rules.end())
         match = std::find(it->second->tags.begin(), it->second->tags.end(), what) != it->second->tags.end();

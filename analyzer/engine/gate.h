@@ -8,7 +8,8 @@
 namespace rh {
 
 /// The default used by --gate when no `gate:` is configured: no new finding (with new-code
-/// information; else no open finding) of severity error or tagged security.
+/// information; else no open finding) of severity error or tagged security, counting only
+/// findings of high-confidence rules.
 GateConfig default_gate();
 
 /// Judges `gate` on `result`. Conditions on new code need result.new_code or a baseline

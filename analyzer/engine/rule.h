@@ -3,6 +3,7 @@
 // data; the compiled form used while scanning is RuleSet (rule_set.h).
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/findings_model.h"
@@ -26,6 +27,10 @@ struct ArgumentCondition {
   std::optional<bool> literal;      ///< the argument is (true) / is not (false) a literal
   std::vector<std::string> equals;  ///< the argument's text is one of these
   std::string matches;              ///< the argument's text matches this regex (Vectorscan)
+  /// Calls that keep a literal a literal for `literal`: a translation wrapper such as
+  /// `_("...")` or `ngettext("...", "...", n)` whose message arguments (0-based positions) are
+  /// all literals counts as a literal argument.
+  std::vector<std::pair<std::string, std::vector<int>>> literal_wrappers;
 };
 
 /// `call` kind: language-neutral called names (globs: `*.execute`), matched on the call sites

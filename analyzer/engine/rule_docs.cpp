@@ -60,16 +60,17 @@ std::string matcher(const Rule& r) {
 
 std::string page(const std::string& pack, const std::vector<const Rule*>& rules) {
   std::string out = std::string(kRuleDocsMarker) + "\n\n# Rules: " + pack + "\n\n";
-  out += "| id | title | severity | kind | state |\n| --- | --- | --- | --- | --- |\n";
+  out += "| id | title | severity | confidence | kind | state |\n| --- | --- | --- | --- | --- | --- |\n";
   for (const Rule* r : rules)
     out += "| [" + r->descriptor.id + "](#" + anchor(r->descriptor.id) + ") | " + r->descriptor.title + " | " +
-           r->descriptor.severity + " | " + r->descriptor.kind + " | " + r->descriptor.state + " |\n";
+           r->descriptor.severity + " | " + r->descriptor.confidence + " | " + r->descriptor.kind + " | " +
+           r->descriptor.state + " |\n";
   for (const Rule* r : rules) {
     const RuleDescriptor& d = r->descriptor;
     out += "\n## " + d.id + "\n\n**" + d.title + "**\n\n";
     out += "- severity: " + d.severity + (d.security_severity.empty() ? "" : " (security severity " + d.security_severity + ")") + "\n";
     out += "- kind: " + d.kind + "; languages: " + languages(*r) + "\n";
-    out += "- state: " + d.state + "; precision: " + d.precision + "\n";
+    out += "- state: " + d.state + "; confidence: " + d.confidence + "\n";
     out += "- tags: " + join(d.tags, ", ") + "\n";
     if (!r->include_paths.empty()) out += "- only in: `" + join(r->include_paths, "`, `") + "`\n";
     if (!r->exclude_paths.empty()) out += "- not in: `" + join(r->exclude_paths, "`, `") + "`\n";
@@ -93,11 +94,12 @@ std::map<std::string, std::string> render_rule_docs(const std::vector<Rule>& rul
                       "it; the format is in [docs/rules.md](../rules.md).\n\n";
   index += "| pack | rules |\n| --- | --- |\n";
   for (const auto& [pack, list] : packs) index += "| [" + pack + "](" + pack + ".md) | " + std::to_string(list.size()) + " |\n";
-  index += "\n| id | severity | kind | state | languages |\n| --- | --- | --- | --- | --- |\n";
+  index += "\n| id | severity | confidence | kind | state | languages |\n| --- | --- | --- | --- | --- | --- |\n";
   for (const auto& [pack, list] : packs)
     for (const Rule* r : list)
       index += "| [" + r->descriptor.id + "](" + pack + ".md#" + anchor(r->descriptor.id) + ") | " + r->descriptor.severity +
-               " | " + r->descriptor.kind + " | " + r->descriptor.state + " | " + languages(*r) + " |\n";
+               " | " + r->descriptor.confidence + " | " + r->descriptor.kind + " | " + r->descriptor.state + " | " +
+               languages(*r) + " |\n";
   out["README.md"] = index;
   for (const auto& [pack, list] : packs) out[pack + ".md"] = page(pack, list);
   return out;

@@ -19,7 +19,7 @@ namespace rh {
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "id",      "title",       "severity", "kind",       "languages", "state",   "precision",
+    "id",      "title",       "severity", "kind",       "languages", "state",   "confidence", "precision",
     "tags",    "security_severity",       "message",    "description", "fix",   "example",
     "references", "paths",    "query",    "call",       "pattern",   "metric",  "repo"};
 const std::vector<std::string> kKinds = {"query", "call", "pattern", "metric", "repo"};
@@ -171,6 +171,27 @@ int content_line(const YAML::Node& n, std::string_view text) {
   return m.line + 1 + (block ? 1 : 0);
 }
 
+/// `literal_wrappers: {"_": [0], ngettext: [0, 1]}`: callee -> positions of its message arguments.
+void parse_wrappers(const YAML::Node& map, Fields& f, ArgumentCondition& c) {
+  for (const auto& kv : map) {
+    std::vector<int> positions;
+    const YAML::Node& v = kv.second;
+    bool ok = v.IsSequence() && v.size() > 0;
+    for (const auto& p : v) {
+      try {
+        positions.push_back(p.as<int>());
+      } catch (const YAML::Exception&) {
+        ok = false;
+      }
+    }
+    if (!ok || std::any_of(positions.begin(), positions.end(), [](int p) { return p < 0; })) {
+      f.fail(kv.first, "literal_wrappers", "each wrapper maps to a list of 0-based argument positions ([0], [0, 1])");
+      continue;
+    }
+    c.literal_wrappers.emplace_back(kv.first.as<std::string>(), std::move(positions));
+  }
+}
+
 bool parse_call(const YAML::Node& n, const std::string& file, CallSpec& call,
                 std::vector<std::string>& errors) {
   Fields f(n, file, "call.", errors);
@@ -190,7 +211,7 @@ bool parse_call(const YAML::Node& n, const std::string& file, CallSpec& call,
       continue;
     }
     Fields af(a, file, "call.arguments.", errors);
-    af.only({"index", "keyword", "present", "literal", "equals", "matches"});
+    af.only({"index", "keyword", "present", "literal", "equals", "matches", "literal_wrappers"});
     ArgumentCondition c;
     double index = -1;
     if (af.number("index", index, false)) c.index = static_cast<int>(index);
@@ -202,6 +223,7 @@ bool parse_call(const YAML::Node& n, const std::string& file, CallSpec& call,
     if (af.boolean("literal", b)) c.literal = b;
     af.list("equals", c.equals, false);
     af.text("matches", c.matches, false);
+    if (af.mapping("literal_wrappers", false)) parse_wrappers(a["literal_wrappers"], af, c);
     ok = ok && af.ok();
     call.arguments.push_back(std::move(c));
   }
@@ -277,9 +299,42 @@ void check_tags(Fields& f, Rule& r) {
   }
 }
 
+/// `confidence: high|medium|low`; the legacy `precision: very-high|high|medium|low` (very-high
+/// read as high) is accepted with a deprecation warning.
+void check_confidence(Fields& f, const YAML::Node& root, Rule& r,
+                      std::vector<std::string>* warnings) {
+  std::string& c = r.descriptor.confidence;
+  const std::string& severity = r.descriptor.severity;
+  if (!f.has("precision")) {
+    // Only high-confidence findings may be errors (docs/precision.md).
+    if (f.choice("confidence", c, {"high", "medium", "low"}, true) && severity == "error" && c != "high")
+      f.fail(root["confidence"], "confidence",
+             "severity 'error' needs confidence 'high' (only high-confidence findings may be errors); make it a "
+             "warning or the rule precise");
+    return;
+  }
+  if (f.has("confidence")) {
+    f.fail(root["precision"], "precision", "give 'confidence' only ('precision' is its deprecated old name)");
+    return;
+  }
+  if (!f.choice("precision", c, {"very-high", "high", "medium", "low"}, true)) return;
+  if (c == "very-high") c = "high";
+  if (warnings)
+    warnings->push_back(f.at(root["precision"]) + ": field 'precision' is deprecated: write 'confidence: " + c +
+                        "' (high, medium or low)");
+  // A rule written before confidence existed keeps loading: an error it cannot back is demoted.
+  if (severity == "error" && c != "high") {
+    r.descriptor.severity = "warning";
+    if (warnings)
+      warnings->push_back(f.at(root["severity"]) + ": severity 'error' needs confidence 'high'; rule '" + r.descriptor.id +
+                          "' (confidence '" + c + "') is reported as a warning");
+  }
+}
+
 }  // namespace
 
-bool parse_rule(std::string_view text, const std::string& file, Rule& r, std::vector<std::string>& errors) {
+bool parse_rule(std::string_view text, const std::string& file, Rule& r, std::vector<std::string>& errors,
+                std::vector<std::string>* warnings) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
@@ -308,7 +363,7 @@ bool parse_rule(std::string_view text, const std::string& file, Rule& r, std::ve
   f.choice("severity", d.severity, {"error", "warning", "note"}, true);
   f.choice("kind", d.kind, kKinds, true);
   f.choice("state", d.state, {"preview", "stable", "deprecated"}, true);
-  f.choice("precision", d.precision, {"very-high", "high", "medium", "low"}, true);
+  check_confidence(f, root, r, warnings);
   f.text("message", r.message, true);
   f.text("description", r.why, true, "Markdown: why it matters");
   f.text("fix", r.fix, true, "Markdown: how to fix it");
@@ -375,10 +430,9 @@ const RuleCatalog& embedded_rules() {
     for (const auto& f : embedded_files()) {
       if (!is_rule_file(f.path)) continue;
       Rule r;
-      if (parse_rule(f.bytes, "rules/" + std::string(f.path), r, c.errors)) {
-        r.embedded = true;
-        add_rule(c, std::move(r), seen);
-      }
+      if (!parse_rule(f.bytes, "rules/" + std::string(f.path), r, c.errors, &c.warnings)) continue;
+      r.embedded = true;
+      add_rule(c, std::move(r), seen);
     }
     finish(c);
     return c;
@@ -407,7 +461,7 @@ void load_rule_folder(const std::string& folder, RuleCatalog& catalog) {
     std::stringstream ss;
     ss << in.rdbuf();
     Rule r;
-    if (parse_rule(ss.str(), p.string(), r, catalog.errors)) add_rule(catalog, std::move(r), seen);
+    if (parse_rule(ss.str(), p.string(), r, catalog.errors, &catalog.warnings)) add_rule(catalog, std::move(r), seen);
   }
   finish(catalog);
 }
@@ -415,6 +469,9 @@ void load_rule_folder(const std::string& folder, RuleCatalog& catalog) {
 RuleCatalog load_rules(const std::vector<std::string>& folders, bool include_embedded) {
   RuleCatalog c;
   if (include_embedded) c = embedded_rules();
+  // Warnings about shipped rule files are for repohealth's own tests (rule_loader_test), not for
+  // the user, who cannot act on them.
+  c.warnings.clear();
   for (const auto& folder : folders) load_rule_folder(folder, c);
   return c;
 }

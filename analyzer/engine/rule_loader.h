@@ -14,11 +14,16 @@ namespace rh {
 struct RuleCatalog {
   std::vector<Rule> rules;          ///< sorted by id
   std::vector<std::string> errors;  ///< empty when every file is valid
+  /// Accepted, but worth a notification: the deprecated `precision:` key, and a rule on that key
+  /// of severity error without confidence high (demoted to warning).
+  std::vector<std::string> warnings;
 };
 
 /// Parses one rule file. `file` names it in messages; the id's last segment must equal the
-/// file's stem. Appends to `errors` and returns false when the file is not a valid rule.
-bool parse_rule(std::string_view text, const std::string& file, Rule& out, std::vector<std::string>& errors);
+/// file's stem. Appends to `errors` and returns false when the file is not a valid rule;
+/// deprecations go to `warnings` when given.
+bool parse_rule(std::string_view text, const std::string& file, Rule& out, std::vector<std::string>& errors,
+                std::vector<std::string>* warnings = nullptr);
 
 /// Whether a path names a rule file: `<stem>.yml` or `<stem>.yaml` with no other dot in the
 /// stem (`x.test.yml` is a fixture) and not under the language specs.
@@ -31,7 +36,8 @@ const RuleCatalog& embedded_rules();
 /// catalog is an error naming both files.
 void load_rule_folder(const std::string& folder, RuleCatalog& catalog);
 
-/// The embedded rules plus those of `folders`, sorted by id.
+/// The embedded rules plus those of `folders`, sorted by id. Only the folders' warnings are
+/// kept (those of the embedded rules are in embedded_rules().warnings).
 RuleCatalog load_rules(const std::vector<std::string>& folders, bool include_embedded = true);
 
 }  // namespace rh

@@ -47,6 +47,7 @@ Result<std::unique_ptr<RuleSet>> RuleSet::build(const RuleCatalog& catalog, cons
     return Error{join_lines(errors)};
   }
   std::unique_ptr<RuleSet> set(new RuleSet());
+  set->warnings_ = catalog.warnings;
   std::vector<std::pair<size_t, const Rule*>> by_kind[4];  // query, pattern, call, metric
   set->rules_.reserve(catalog.rules.size());
   for (size_t i = 0; i < catalog.rules.size(); ++i) {

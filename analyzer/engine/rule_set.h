@@ -58,6 +58,8 @@ class RuleSet {
   /// Things a reviewer should know: rules not run for lack of a grammar in this build, shipped
   /// queries that did not compile on first use.
   std::vector<std::string> notes() const;
+  /// Rule files that loaded with a warning (deprecated `precision:`, a demoted error severity).
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
   RuleSet() = default;
@@ -73,6 +75,7 @@ class RuleSet {
   CallMatcher calls_;
   std::vector<MetricRule> metrics_;
   std::vector<std::string> notes_;
+  std::vector<std::string> warnings_;
 };
 
 }  // namespace rh

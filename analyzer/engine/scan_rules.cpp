@@ -29,6 +29,7 @@ void finish_scan_rules(const ScanRules& rules, ScanResult& result) {
   });
   if (rules.baseline) apply_baseline(*rules.baseline, result.findings);
   for (const auto& note : rules.rules->notes()) result.notifications.push_back({"note", "", note});
+  for (const auto& w : rules.rules->warnings()) result.notifications.push_back({"warning", "", w});
 }
 
 }  // namespace rh

@@ -23,7 +23,7 @@ const std::vector<Kind>& kinds() {
        "Never check out the pull request head in pull_request_target/workflow_run jobs that hold secrets or a write token; use pull_request instead."},
       {"workflows.script-injection", {"script_injection"},
        "event data (titles, bodies, branch names) is interpolated into scripts",
-       "No run: script interpolates ${{ github.event.* }}.",
+       "No run: script interpolates attacker-controlled event data (titles, bodies, branch names, commit messages).",
        "Pass event data through env: (e.g. TITLE: ${{ github.event.issue.title }}) and use \"$TITLE\" in the script."},
       {"workflows.secrets-echoed", {"secret_echoed"}, "scripts print secrets", "No script prints a secret.",
        "Do not echo secrets or trace (set -x) scripts that use them; GitHub's masking misses transformed values."},

@@ -19,12 +19,11 @@ constexpr double kSizeFactor = 30, kSizeCap = 15;
 constexpr double kDuplicationFactor = 1, kDuplicationCap = 25;
 constexpr double kLowMaintainability = 20;  ///< maintainability index below this is hard to maintain
 constexpr double kMiFactor = 40, kMiCap = 20;
-// Security.
-struct SeverityPenalty {
-  const char* severity;
-  double each, cap;
-};
-constexpr SeverityPenalty kSecurityPenalties[] = {{"error", 15, 45}, {"warning", 5, 25}, {"note", 1, 10}};
+// Security: points per open finding by severity, times its rule's confidence factor; no one rule
+// (or one check) takes more than kRuleCap, so none can take the dimension below 75 alone.
+constexpr double kErrorPoints = 15, kWarningPoints = 5, kNotePoints = 1;
+constexpr double kHighFactor = 1, kMediumFactor = 0.5, kLowFactor = 0;
+constexpr double kRuleCap = 25;
 // Knowledge.
 constexpr double kKnowledgeLossFactor = 60, kKnowledgeLossCap = 30;
 
@@ -124,16 +123,50 @@ DimensionScore score_maintainability(const ScanResult& r) {
   return d;
 }
 
+double severity_points(const std::string& severity) {
+  return severity == "error" ? kErrorPoints : severity == "warning" ? kWarningPoints : severity == "note" ? kNotePoints : 0;
+}
+
+/// high counts fully, medium half, low not at all; a rule without a confidence counts fully.
+double confidence_factor(const std::string& confidence) {
+  return confidence == "medium" ? kMediumFactor : confidence == "low" ? kLowFactor : kHighFactor;
+}
+
+namespace {
+
+/// Open findings of one security rule, by severity.
+struct RuleCount {
+  const RuleDescriptor* rule = nullptr;
+  std::map<std::string, int64_t> by_severity;
+};
+
+std::string counts_text(const RuleCount& c) {
+  std::string out;
+  for (const char* sev : {"error", "warning", "note"}) {
+    auto it = c.by_severity.find(sev);
+    if (it == c.by_severity.end()) continue;
+    out += (out.empty() ? "" : ", ") + std::to_string(it->second) + " " + sev;
+  }
+  return out + " open, confidence " + (c.rule->confidence.empty() ? "unknown" : c.rule->confidence);
+}
+
+const char* kFindingRule = "error 15, warning 5, note 1 each; x1 high, x0.5 medium, x0 low confidence; at most 25 per rule";
+
+}  // namespace
+
 DimensionScore score_security(const ScanResult& r, const std::vector<HealthCheck>& checks) {
   DimensionScore d;
   d.id = "security";
   std::map<std::string, const RuleDescriptor*> rules;
   for (const auto& rule : r.rules) rules[rule.id] = &rule;
-  std::map<std::string, int64_t> open;
+  std::map<std::string, RuleCount> open;  // by rule id, so inputs come in id order
   for (const auto& f : r.findings) {
     auto it = rules.find(f.rule_id);
     if (f.suppression || it == rules.end() || it->second->kind == "repo") continue;
-    if (has_tag(*it->second, "security") && !has_tag(*it->second, "secret")) ++open[f.severity];
+    if (!has_tag(*it->second, "security") || has_tag(*it->second, "secret")) continue;
+    RuleCount& c = open[f.rule_id];
+    c.rule = it->second;
+    ++c.by_severity[f.severity];
   }
   bool judged = !r.files.empty();
   for (const auto& c : checks)
@@ -142,14 +175,29 @@ DimensionScore score_security(const ScanResult& r, const std::vector<HealthCheck
     d.reason = "nothing was analysed";
     return d;
   }
-  for (const auto& p : kSecurityPenalties) {
-    const int64_t n = open[p.severity];
-    add(d, std::string("findings.") + p.severity, std::to_string(n) + " open",
-        std::min(p.cap, p.each * static_cast<double>(n)),
-        fixed(p.each, 0) + " each, at most " + fixed(p.cap, 0));
+  if (open.empty()) add(d, "findings", "none open", 0, kFindingRule);
+  for (const auto& [id, c] : open) {
+    double points = 0;
+    for (const auto& [sev, n] : c.by_severity) points += severity_points(sev) * static_cast<double>(n);
+    const double factor = confidence_factor(c.rule->confidence);
+    add(d, id, counts_text(c), std::min(kRuleCap, factor * points),
+        factor == 0 ? std::string("not counted: low confidence") : std::string(kFindingRule));
   }
-  for (const auto& c : checks)
-    if (c.dimension == "security") add_check(d, c);
+  // A security check takes its points times the confidence of the repo rule reporting it.
+  for (const auto& c : checks) {
+    if (c.dimension != "security") continue;
+    const CheckSpec* spec = find_check_spec(c.id);
+    const double full = spec ? spec->points : 0;
+    if (full == 0) continue;
+    auto rule = rules.find("repo." + c.id);
+    const double factor = rule == rules.end() ? kHighFactor : confidence_factor(rule->second->confidence);
+    const double taken = c.status == "fail" ? full : c.status == "warn" ? full / 2 : 0;
+    std::string why = c.status == "inconclusive" ? "not counted: inconclusive"
+                                                 : "fail takes " + fixed(full, 0) + ", warn " + fixed(full / 2, 1);
+    if (factor != kHighFactor) why += "; x" + fixed(factor, 1) + " (" + rule->second->confidence + " confidence)";
+    if (full * factor > kRuleCap) why += "; at most 25";
+    add(d, c.id, c.status, std::min(kRuleCap, taken * factor), why);
+  }
   finish(d);
   return d;
 }

@@ -16,9 +16,15 @@ std::string grade_for(double score, const std::vector<double>& boundaries);
 
 /// Complexity, file size, duplication and maintainability index of the analysed code.
 DimensionScore score_maintainability(const ScanResult& result);
-/// Open security findings by severity, plus the security checks (secrets, credential files,
-/// workflow safety).
+/// Open security findings per rule (severity points times the rule's confidence factor, at most
+/// 25 per rule), plus the security checks (secrets, credential files, workflow safety) weighed
+/// by their repo rule's confidence, at most 25 each.
 DimensionScore score_security(const ScanResult& result, const std::vector<HealthCheck>& checks);
+
+/// Points one open security finding of this severity takes before the confidence factor.
+double severity_points(const std::string& severity);
+/// How much a rule's findings count in the security score: high 1, medium 0.5, low 0.
+double confidence_factor(const std::string& confidence);
 /// Truck factor, knowledge loss, organisation concentration, active authors (needs history).
 DimensionScore score_knowledge(const ScanResult& result);
 /// A dimension scored by its checks only (process, documentation): fail takes the check's

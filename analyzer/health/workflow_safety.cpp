@@ -25,13 +25,62 @@ constexpr std::string_view kUntrustedRefs[] = {
     "github.head_ref",                  "github.event.workflow_run.head_",
     "github.event.workflow_run.pull_requests"};
 
-/// Last segments of github.event fields an outsider can write, after GitHub's script-injection
-/// guide ("contexts typically end with body, default_branch, email, ..."), with what they are.
-constexpr std::pair<std::string_view, std::string_view> kAttackerFields[] = {
-    {"title", "a title"},           {"body", "a body"},           {"message", "a commit message"},
-    {"head_ref", "a branch name"},  {"ref", "a branch name"},     {"default_branch", "a branch name"},
-    {"label", "a label"},           {"email", "an author email"}, {"name", "a name"},
-    {"page_name", "a wiki page name"}};
+/// Contexts an outsider can write, after GitHub's security hardening guide ("Understanding the
+/// risk of script injections") and GitHub Security Lab's "untrusted input" list, with what they
+/// are. References are normalised (`[0]` and `[*]` -> `.*`); a `*` segment matches any one
+/// segment. Everything else (SHAs, numbers, ids, the repository's own name, github.actor...) is
+/// set by GitHub or by people with write access and is not reported.
+constexpr std::pair<std::string_view, std::string_view> kAttackerContexts[] = {
+    {"github.event.issue.title", "an issue title"},
+    {"github.event.issue.body", "an issue body"},
+    {"github.event.pull_request.title", "a pull request title"},
+    {"github.event.pull_request.body", "a pull request body"},
+    {"github.event.comment.body", "a comment"},
+    {"github.event.review.body", "a review"},
+    {"github.event.review_comment.body", "a review comment"},
+    {"github.event.discussion.title", "a discussion title"},
+    {"github.event.discussion.body", "a discussion body"},
+    {"github.event.pages.*.page_name", "a wiki page name"},
+    {"github.event.commits.*.message", "a commit message"},
+    {"github.event.commits.*.author.email", "an author email"},
+    {"github.event.commits.*.author.name", "an author name"},
+    {"github.event.head_commit.message", "a commit message"},
+    {"github.event.head_commit.author.email", "an author email"},
+    {"github.event.head_commit.author.name", "an author name"},
+    {"github.event.pull_request.head.ref", "a branch name"},
+    {"github.event.pull_request.head.label", "a branch label"},
+    {"github.event.pull_request.head.repo.default_branch", "a branch name"},
+    {"github.event.workflow_run.head_branch", "a branch name"},
+    {"github.event.workflow_run.display_title", "a run title (a commit message or pull request title)"},
+    {"github.event.workflow_run.head_commit.message", "a commit message"},
+    {"github.event.workflow_run.head_commit.author.email", "an author email"},
+    {"github.event.workflow_run.head_commit.author.name", "an author name"},
+    {"github.event.workflow_run.pull_requests.*.head.ref", "a branch name"},
+    {"github.head_ref", "a branch name"},
+};
+
+/// Whether normalised reference `ref` is the attacker-controlled `context`, or an object that
+/// holds it (`toJSON(github.event.issue)` expands the title too). Segment-wise, `*` matching one.
+bool reaches_context(std::string_view ref, std::string_view context) {
+  while (!ref.empty()) {
+    if (context.empty()) return false;  // ref is below the context: a field of a string, unusual
+    const size_t rd = ref.find('.'), cd = context.find('.');
+    const std::string_view r = ref.substr(0, rd), c = context.substr(0, cd);
+    if (r != c && r != "*" && c != "*") return false;
+    ref = rd == std::string_view::npos ? std::string_view() : ref.substr(rd + 1);
+    context = cd == std::string_view::npos ? std::string_view() : context.substr(cd + 1);
+  }
+  return true;
+}
+
+/// What an attacker-controlled reference is ("an issue title"), or empty when it is not one.
+std::string_view attacker_context(std::string_view ref) {
+  if (ref == "github" || ref == "github.event") return "the event payload";  // toJSON(github.event)
+  if (!ref.starts_with("github.event.") && ref != "github.head_ref") return {};
+  for (const auto& [context, what] : kAttackerContexts)
+    if (reaches_context(ref, context)) return what;
+  return {};
+}
 
 /// Shell commands that write their arguments to the job log.
 constexpr std::string_view kPrintCommands[] = {"echo", "printf", "write-host", "write-output"};
@@ -302,17 +351,15 @@ struct ScriptLine {
   std::string low;
 };
 
-/// `${{ github.event.* }}` or `${{ github.head_ref }}` expanded into the script.
+/// An attacker-controlled context (kAttackerContexts) expanded into the script.
 void check_injection(const Context& c, const ScriptLine& l, const char* sink) {
   for (const Expression& e : expressions(l.text))
     for (const std::string& ref : e.refs) {
-      if (!ref.starts_with("github.event.") && ref != "github.head_ref") continue;
-      std::string_view last = std::string_view(ref).substr(ref.rfind('.') + 1);
-      std::string risk = "event data, not known to be attacker-controlled, yet safer passed through env:";
-      for (const auto& [field, what] : kAttackerFields)
-        if (last == field)
-          risk = "attacker-controlled (" + std::string(what) + " can carry code): pass it through env: and quote \"$VAR\"";
-      c.add("script_injection", c.src.line_of(l.node, l.index, e.raw), "expands " + e.raw + " into its " + sink + "; " + risk);
+      const std::string_view what = attacker_context(ref);
+      if (what.empty()) continue;
+      c.add("script_injection", c.src.line_of(l.node, l.index, e.raw),
+            "expands " + e.raw + " into its " + sink + "; attacker-controlled (" + std::string(what) +
+                " can carry code): pass it through env: and quote \"$VAR\"");
       break;
     }
 }

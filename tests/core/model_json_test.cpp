@@ -53,7 +53,7 @@ ScanResult sample() {
   rule.kind = "call";
   rule.languages = {"python"};
   rule.tags = {"security", "CWE-78"};
-  rule.precision = "high";
+  rule.confidence = "high";
   rule.state = "stable";
   rule.description = "Why: ...";
   rule.security_severity = "8.8";
@@ -130,6 +130,21 @@ TEST(ModelJson, MissingFieldIsNamed) {
   auto r = scan_result_from_json(j);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().message, "$.files[0].functions[0].nloc is missing");
+}
+
+// A rule's confidence was named precision (very-high | high | medium | low) in older facts.
+TEST(ModelJson, RuleConfidenceReadsTheOldPrecisionKey) {
+  ojson j = to_json(sample());
+  EXPECT_EQ(j["rules"][0]["confidence"], "high");
+  j["rules"][0].erase("confidence");
+  j["rules"][0]["precision"] = "very-high";
+  auto r = scan_result_from_json(j);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->rules[0].confidence, "high");
+  j["rules"][0].erase("precision");
+  auto missing = scan_result_from_json(j);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().message, "$.rules[0].confidence is missing");
 }
 
 TEST(ModelJson, WrongTypeAndNewerSchema) {

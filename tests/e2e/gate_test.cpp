@@ -57,7 +57,10 @@ const json* condition(const json& facts, const std::string& name) {
 TEST(Gate, BranchAddingASecurityFindingFailsAndNamesItAsNew) {
   TempDir dir;
   build_main(dir.path());
-  write_file(dir.path(), "util.py", "import os\n\ndef add(a, b):\n    return a + b\n\ndef run(cmd):\n    os.system(cmd)\n");
+  // os.system of a variable is a medium-confidence warning: new, but not what the default gate
+  // fails on; eval of a variable is a high-confidence error and fails it.
+  write_file(dir.path(), "util.py",
+             "import os\n\ndef add(a, b):\n    return a + b\n\ndef run(cmd):\n    os.system(cmd)\n    return eval(cmd)\n");
   commit(dir.path(), "run commands");
   ScanRun r = scan(dir.str(), "--new-since main --gate");
   EXPECT_EQ(r.command.exit_code, 1) << r.command.err;
@@ -67,15 +70,31 @@ TEST(Gate, BranchAddingASecurityFindingFailsAndNamesItAsNew) {
   auto added = findings_of(r.facts, "python.security.os-system");
   ASSERT_EQ(added.size(), 1u);
   EXPECT_EQ((*added[0])["baseline_state"], "new");
-  auto old = findings_of(r.facts, "python.security.eval-nonliteral");
-  ASSERT_EQ(old.size(), 1u);
-  EXPECT_EQ((*old[0])["baseline_state"], "unchanged");
+  EXPECT_EQ((*added[0])["severity"], "warning");
+  auto evals = findings_of(r.facts, "python.security.eval-nonliteral");
+  ASSERT_EQ(evals.size(), 2u);
+  for (const json* f : evals)
+    EXPECT_EQ((*f)["baseline_state"], (*f)["path"] == "util.py" ? "new" : "unchanged") << f->dump();
   const json* security = condition(r.facts, "no_new.security");
   ASSERT_NE(security, nullptr);
   EXPECT_EQ((*security)["status"], "failed");
-  EXPECT_NE((*security)["detail"].get<std::string>().find("python.security.os-system util.py:7"), std::string::npos);
-  EXPECT_EQ(r.facts["new_code"]["new_findings"], 1);
+  const std::string detail = (*security)["detail"].get<std::string>();
+  EXPECT_NE(detail.find("python.security.eval-nonliteral util.py:8"), std::string::npos) << detail;
+  EXPECT_EQ(detail.find("os-system"), std::string::npos) << detail;
+  EXPECT_EQ(r.facts["new_code"]["new_findings"], 2);
   EXPECT_EQ(r.facts["new_code"]["files"][0]["path"], "util.py");
+
+  // Only a medium-confidence finding new: the default gate passes; a configured gate that asks
+  // for medium confidence fails.
+  TempDir only_medium;
+  build_main(only_medium.path());
+  write_file(only_medium.path(), "util.py", "import os\n\ndef run(cmd):\n    os.system(cmd)\n");
+  commit(only_medium.path(), "run commands");
+  ScanRun m = scan(only_medium.str(), "--new-since main --gate");
+  EXPECT_EQ(m.command.exit_code, 0) << m.command.err << m.facts["gate"].dump(1);
+  write_file(only_medium.path(), "gate.yml", "gate:\n  no_new: [security]\n  min_confidence: medium\n");
+  ScanRun mc = scan(only_medium.str(), "--new-since main --config " + sh_quote((only_medium.path() / "gate.yml").string()));
+  EXPECT_EQ(mc.command.exit_code, 1) << mc.command.err << mc.facts["gate"].dump(1);
 
   // The terminal summary lists each condition with its mark.
   TempDir out;

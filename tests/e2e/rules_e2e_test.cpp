@@ -201,7 +201,7 @@ TEST(RulesE2E, UserRulesRunAndAMalformedRuleFileIsExit2WithFileAndLine) {
   TempDir rules;
   write_file(rules.path(), "team/hygiene/no-old.yml",
              "id: team.hygiene.no-old\ntitle: old() is deprecated\nseverity: note\nkind: query\n"
-             "languages: [python]\nstate: stable\nprecision: high\ntags: [hygiene]\nmessage: \"{name} is deprecated\"\n"
+             "languages: [python]\nstate: stable\nconfidence: high\ntags: [hygiene]\nmessage: \"{name} is deprecated\"\n"
              "description: d\nfix: f\nexample: {bad: old(), good: new()}\n"
              "query: |\n  (function_definition name: (identifier) @name (#eq? @name \"old\")) @match\n");
   ScanRun good = scan(dir.str(), "--rules " + sh_quote(rules.str()));
@@ -211,11 +211,11 @@ TEST(RulesE2E, UserRulesRunAndAMalformedRuleFileIsExit2WithFileAndLine) {
 
   write_file(rules.path(), "team/hygiene/broken.yml",
              "id: team.hygiene.broken\ntitle: t\nseverity: fatal\nkind: query\nlanguages: [python]\n"
-             "state: stable\nprecision: high\ntags: [x]\nmessage: m\ndescription: d\nfix: f\n"
+             "state: stable\nconfidence: high\ntags: [x]\nmessage: m\ndescription: d\nfix: f\n"
              "example: {bad: a, good: b}\nquery: |\n  (call) @match\n");
   write_file(rules.path(), "team/hygiene/badquery.yml",
              "id: team.hygiene.badquery\ntitle: t\nseverity: note\nkind: query\nlanguages: [python]\n"
-             "state: stable\nprecision: high\ntags: [x]\nmessage: m\ndescription: d\nfix: f\n"
+             "state: stable\nconfidence: high\ntags: [x]\nmessage: m\ndescription: d\nfix: f\n"
              "example: {bad: a, good: b}\nquery: |\n  (call\n    function: (no_such_node)) @match\n");
   ScanRun bad = scan(dir.str(), "--rules " + sh_quote(rules.str()));
   EXPECT_EQ(bad.command.exit_code, 2);

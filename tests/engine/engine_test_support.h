@@ -56,7 +56,7 @@ inline std::string rule_yaml(const std::string& id, const std::string& kind, con
                              const std::string& matcher, const std::string& message = "found {name}") {
   return "id: " + id + "\ntitle: test rule\nseverity: warning\nkind: " + kind + "\n" +
          (languages.empty() ? "" : "languages: [" + languages + "]\n") +
-         "state: stable\nprecision: high\ntags: [test]\nmessage: \"" + message +
+         "state: stable\nconfidence: high\ntags: [test]\nmessage: \"" + message +
          "\"\ndescription: why\nfix: how\nexample:\n  bad: x\n  good: y\n" + matcher;
 }
 

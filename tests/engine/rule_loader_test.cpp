@@ -107,6 +107,79 @@ TEST(RuleLoader, EmbeddedRulesLoadWithoutErrors) {
   const RuleCatalog& c = embedded_rules();
   EXPECT_TRUE(c.errors.empty()) << all(c.errors);
   EXPECT_GT(c.rules.size(), 0u);
+  for (const auto& r : c.rules) {
+    EXPECT_TRUE(r.descriptor.confidence == "high" || r.descriptor.confidence == "medium" ||
+                r.descriptor.confidence == "low")
+        << r.descriptor.id;
+    if (r.descriptor.severity == "error") {
+      EXPECT_EQ(r.descriptor.confidence, "high") << r.descriptor.id;
+    }
+  }
+  // Shipped rules use `confidence:`, never the legacy `precision:` key.
+  EXPECT_TRUE(c.warnings.empty()) << c.warnings.front();
+}
+
+TEST(RuleLoader, ConfidenceIsRequiredAndChecked) {
+  std::string text = rule_yaml("x.y.eval", "query", "python", kQuery);
+  text.replace(text.find("confidence: high"), 16, "confidence: sure");
+  auto e = all(errors_of(text));
+  EXPECT_NE(e.find("field 'confidence': 'sure' is not one of high, medium, low"), std::string::npos) << e;
+  text = rule_yaml("x.y.eval", "query", "python", kQuery);
+  text.replace(text.find("confidence: high\n"), 17, "");
+  e = all(errors_of(text));
+  EXPECT_NE(e.find("field 'confidence' is missing"), std::string::npos) << e;
+}
+
+TEST(RuleLoader, LegacyPrecisionKeyIsAnAliasWithADeprecationWarning) {
+  std::string text = rule_yaml("x.y.eval", "query", "python", kQuery);
+  text.replace(text.find("confidence: high"), 16, "precision: very-high");
+  Rule r;
+  std::vector<std::string> errors, warnings;
+  ASSERT_TRUE(parse_rule(text, "rules/x/y/eval.yml", r, errors, &warnings)) << all(errors);
+  EXPECT_EQ(r.descriptor.confidence, "high");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("rules/x/y/eval.yml:7: field 'precision' is deprecated: write 'confidence: high'"),
+            std::string::npos)
+      << warnings[0];
+  // Both keys at once is a mistake.
+  text.replace(text.find("precision: very-high"), 20, "precision: high\nconfidence: high");
+  EXPECT_NE(all(errors_of(text)).find("give 'confidence' only"), std::string::npos);
+}
+
+TEST(RuleLoader, ErrorSeverityNeedsHighConfidence) {
+  std::string text = rule_yaml("x.y.eval", "query", "python", kQuery);
+  text.replace(text.find("severity: warning"), 17, "severity: error");
+  text.replace(text.find("confidence: high"), 16, "confidence: medium");
+  auto e = all(errors_of(text));
+  EXPECT_NE(e.find("rules/x/y/eval.yml:7: field 'confidence': severity 'error' needs confidence 'high'"), std::string::npos)
+      << e;
+}
+
+TEST(RuleLoader, LegacyErrorRuleWithoutHighConfidenceIsDemotedToWarning) {
+  TempDir dir;
+  std::string text = rule_yaml("t.a.guess", "pattern", "", "pattern:\n  regex: guess\n");
+  text.replace(text.find("severity: warning"), 17, "severity: error");
+  text.replace(text.find("confidence: high"), 16, "precision: medium");
+  write_file(dir.path(), "a/guess.yml", text);
+  std::string sure = rule_yaml("t.a.sure", "pattern", "", "pattern:\n  regex: sure\n");
+  sure.replace(sure.find("severity: warning"), 17, "severity: error");
+  sure.replace(sure.find("confidence: high"), 16, "precision: very-high");
+  write_file(dir.path(), "a/sure.yml", sure);
+  RuleCatalog c = load_rules({dir.str()}, false);
+  EXPECT_TRUE(c.errors.empty()) << all(c.errors);
+  ASSERT_EQ(c.rules.size(), 2u);
+  EXPECT_EQ(c.rules[0].descriptor.id, "t.a.guess");
+  EXPECT_EQ(c.rules[0].descriptor.severity, "warning");
+  EXPECT_EQ(c.rules[0].descriptor.confidence, "medium");
+  EXPECT_EQ(c.rules[1].descriptor.severity, "error");
+  EXPECT_EQ(c.rules[1].descriptor.confidence, "high");
+  const std::string w = all(c.warnings);
+  EXPECT_NE(w.find("guess.yml:3: severity 'error' needs confidence 'high'; rule 't.a.guess' (confidence 'medium') is "
+                   "reported as a warning"),
+            std::string::npos)
+      << w;
+  EXPECT_NE(w.find("guess.yml:6: field 'precision' is deprecated: write 'confidence: medium'"), std::string::npos) << w;
+  EXPECT_NE(w.find("sure.yml:6: field 'precision' is deprecated: write 'confidence: high'"), std::string::npos) << w;
 }
 
 }  // namespace rh::test

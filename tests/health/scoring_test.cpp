@@ -114,9 +114,13 @@ TEST(Scoring, SecurityCountsOpenSecurityFindingsAndChecks) {
   ScanResult r;
   r.files = {code_file("a.py", 10, 50, {})};
   RuleDescriptor sec{"py.security.x", "x", "error", "query", {}, {"security"}, "high", "stable", "", ""};
+  RuleDescriptor med{"py.security.m", "m", "warning", "query", {}, {"security"}, "medium", "stable", "", ""};
+  RuleDescriptor low{"py.security.l", "l", "warning", "query", {}, {"security"}, "low", "stable", "", ""};
   RuleDescriptor secret{"generic.secrets.y", "y", "error", "pattern", {}, {"security", "secret"}, "high", "stable", "", ""};
   RuleDescriptor style{"py.style.z", "z", "warning", "query", {}, {"maintainability"}, "high", "stable", "", ""};
-  r.rules = {sec, secret, style};
+  RuleDescriptor checkout{"repo.workflows.untrusted-checkout", "c", "error", "repo", {}, {"security"}, "high", "stable", "", ""};
+  RuleDescriptor secrets_check{"repo.hygiene.secrets", "s", "warning", "repo", {}, {"security"}, "medium", "stable", "", ""};
+  r.rules = {sec, med, low, secret, style, checkout, secrets_check};
   auto finding = [](const std::string& rule, const std::string& severity, bool suppressed = false) {
     Finding f;
     f.rule_id = rule;
@@ -124,29 +128,59 @@ TEST(Scoring, SecurityCountsOpenSecurityFindingsAndChecks) {
     if (suppressed) f.suppression = Suppression{"config", "accepted"};
     return f;
   };
-  // 2 open errors (2 x 15 = 30), 6 warnings (6 x 5 = 30, capped at 25), 1 note (1); a suppressed
-  // error, a secret and a non-security warning do not count.
+  // High: 2 errors and 1 note, 15 + 15 + 1 = 31, capped at 25 per rule. Medium: 3 warnings,
+  // 3 x 5 x 0.5 = 7.5. Low: 4 warnings, x 0. A suppressed error, a secret, a non-security
+  // warning and a repo rule's finding (counted by its check) do not count.
   for (int i = 0; i < 2; ++i) r.findings.push_back(finding("py.security.x", "error"));
-  for (int i = 0; i < 6; ++i) r.findings.push_back(finding("py.security.x", "warning"));
   r.findings.push_back(finding("py.security.x", "note"));
+  for (int i = 0; i < 3; ++i) r.findings.push_back(finding("py.security.m", "warning"));
+  for (int i = 0; i < 4; ++i) r.findings.push_back(finding("py.security.l", "warning"));
   r.findings.push_back(finding("py.security.x", "error", true));
   r.findings.push_back(finding("generic.secrets.y", "error"));
   r.findings.push_back(finding("py.style.z", "warning"));
-  // Checks: untrusted checkout fails (20), permissions warn (5 / 2 = 2.5), secrets pass (0).
+  r.findings.push_back(finding("repo.workflows.untrusted-checkout", "error"));
+  // Checks: untrusted checkout fails (20, rule high), permissions warn (5 / 2 = 2.5, no rule: x 1),
+  // secrets fail (30, rule medium: x 0.5 = 15).
   std::vector<HealthCheck> checks = {check("workflows.untrusted-checkout", "security", "fail"),
                                      check("workflows.permissions", "security", "warn"),
-                                     check("hygiene.secrets", "security", "pass")};
+                                     check("hygiene.secrets", "security", "fail")};
   DimensionScore d = score_security(r, checks);
-  EXPECT_DOUBLE_EQ(points_of(d, "findings.error"), -30);
-  EXPECT_DOUBLE_EQ(points_of(d, "findings.warning"), -25);
-  EXPECT_DOUBLE_EQ(points_of(d, "findings.note"), -1);
+  EXPECT_DOUBLE_EQ(points_of(d, "py.security.x"), -25);
+  EXPECT_DOUBLE_EQ(points_of(d, "py.security.m"), -7.5);
+  EXPECT_DOUBLE_EQ(points_of(d, "py.security.l"), 0);
+  for (const auto& in : d.inputs) {
+    EXPECT_NE(in.name, "generic.secrets.y");
+    EXPECT_NE(in.name, "py.style.z");
+    EXPECT_NE(in.name, "repo.workflows.untrusted-checkout");
+  }
   EXPECT_DOUBLE_EQ(points_of(d, "workflows.untrusted-checkout"), -20);
   EXPECT_DOUBLE_EQ(points_of(d, "workflows.permissions"), -2.5);
-  EXPECT_DOUBLE_EQ(points_of(d, "hygiene.secrets"), 0);
-  EXPECT_DOUBLE_EQ(*d.score, 100 - 30 - 25 - 1 - 20 - 2.5);
-  // Four errors: 60, capped at 45.
-  for (int i = 0; i < 2; ++i) r.findings.push_back(finding("py.security.x", "error"));
-  EXPECT_DOUBLE_EQ(points_of(score_security(r, {}), "findings.error"), -45);
+  EXPECT_DOUBLE_EQ(points_of(d, "hygiene.secrets"), -15);
+  EXPECT_DOUBLE_EQ(*d.score, 100 - 25 - 7.5 - 0 - 20 - 2.5 - 15);  // 30
+  EXPECT_EQ(grade_for(*d.score, {85, 70, 55, 40}), "E");
+
+  // At high confidence the secrets check's 30 points are capped at 25, like any one rule.
+  r.rules[6].confidence = "high";
+  EXPECT_DOUBLE_EQ(points_of(score_security(r, checks), "hygiene.secrets"), -25);
+  // Many findings of one rule never take the dimension below 75 on their own.
+  ScanResult one;
+  one.files = r.files;
+  one.rules = {sec};
+  for (int i = 0; i < 40; ++i) one.findings.push_back(finding("py.security.x", "error"));
+  EXPECT_DOUBLE_EQ(*score_security(one, {}).score, 75);
+  // Nothing open: one input saying so.
+  one.findings.clear();
+  EXPECT_DOUBLE_EQ(points_of(score_security(one, {}), "findings"), 0);
+  EXPECT_DOUBLE_EQ(*score_security(one, {}).score, 100);
+}
+
+TEST(Scoring, ConfidenceFactorsAndSeverityPoints) {
+  EXPECT_DOUBLE_EQ(confidence_factor("high"), 1);
+  EXPECT_DOUBLE_EQ(confidence_factor("medium"), 0.5);
+  EXPECT_DOUBLE_EQ(confidence_factor("low"), 0);
+  EXPECT_DOUBLE_EQ(severity_points("error"), 15);
+  EXPECT_DOUBLE_EQ(severity_points("warning"), 5);
+  EXPECT_DOUBLE_EQ(severity_points("note"), 1);
 }
 
 TEST(Scoring, KnowledgeFromTheHistory) {

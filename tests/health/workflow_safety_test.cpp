@@ -104,11 +104,14 @@ TEST(WorkflowSafety, TextsNameTheJobStepAndValue) {
 
   auto injection = check_fixture("injection.yml");
   ASSERT_TRUE(find(injection, "script_injection", 15));
-  EXPECT_NE(find(injection, "script_injection", 15)->text.find("attacker-controlled (a title"), std::string::npos);
-  ASSERT_TRUE(find(injection, "script_injection", 23));
-  EXPECT_NE(find(injection, "script_injection", 23)->text.find("not known to be attacker-controlled"), std::string::npos);
-  ASSERT_TRUE(find(injection, "script_injection", 36));
-  EXPECT_NE(find(injection, "script_injection", 36)->text.find("github-script"), std::string::npos);
+  EXPECT_NE(find(injection, "script_injection", 15)->text.find("attacker-controlled (an issue title"), std::string::npos);
+  // Only contexts an outsider writes count: numbers, SHAs, run ids and the repository's name do not.
+  EXPECT_FALSE(find(injection, "script_injection", 23));
+  EXPECT_FALSE(find(injection, "script_injection", 27));
+  ASSERT_TRUE(find(injection, "script_injection", 35));
+  EXPECT_NE(find(injection, "script_injection", 35)->text.find("a commit message"), std::string::npos);
+  ASSERT_TRUE(find(injection, "script_injection", 48));
+  EXPECT_NE(find(injection, "script_injection", 48)->text.find("github-script"), std::string::npos);
 
   auto secrets = check_fixture("secrets.yml");
   ASSERT_TRUE(find(secrets, "secret_echoed", 17));

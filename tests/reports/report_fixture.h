@@ -96,7 +96,7 @@ inline RuleDescriptor rule(const std::string& id, const std::string& title, cons
   r.kind = kind;
   r.languages = {"python"};
   r.tags = std::move(tags);
-  r.precision = "high";
+  r.confidence = "high";
   r.state = "stable";
   r.description = "## Why\n\n" + title + " is risky.\nIt matters.\n\n## How to fix\n\nDo not do it.";
   r.security_severity = security_severity;
