@@ -37,7 +37,8 @@ std::string_view comment_content(std::string_view s) {
     else
       break;
   }
-  while (!s.empty() && std::string_view("*/#-<>").find(s.back()) != std::string_view::npos) s = trim(s.substr(0, s.size() - 1));
+  while (!s.empty() && std::string_view("*/#-<>").find(s.back()) != std::string_view::npos)
+    s = trim(s.substr(0, s.size() - 1));
   return s;
 }
 
@@ -48,7 +49,8 @@ std::string two_digit_version(const std::string& major, const std::string& minor
 /// One paragraph (joined, lower case) as a notice, or a notice with an empty family.
 GnuNotice judge(const std::string& p, int64_t line) {
   static const std::regex long_name(R"(general\s+public\s+licen[cs]e)");
-  static const std::regex short_name(R"((^|[^a-z0-9])(a|l)?gpl(?![a-uw-z])\s*-?\s*v?\s*(?:(\d)(?:\.(\d))?)?(\+|-or-later|-only)?)");
+  static const std::regex short_name(
+      R"((^|[^a-z0-9])(a|l)?gpl(?![a-uw-z])\s*-?\s*v?\s*(?:(\d)(?:\.(\d))?)?(\+|-or-later|-only)?)");
   static const std::regex version(R"(version\s+(\d)(?:\.(\d))?)");
   static const std::regex short_version(R"(licen[cs]e,?\s+v\s*(\d)(?:\.(\d))?)");
   static const std::regex later(
@@ -59,18 +61,21 @@ GnuNotice judge(const std::string& p, int64_t line) {
   const bool named = std::regex_search(p, m, long_name);
   const bool short_form = std::regex_search(p, s, short_name);
   if (named) {
-    std::string before = p.substr(m.position(0) >= 16 ? size_t(m.position(0)) - 16 : 0,
-                                  std::min<size_t>(16, size_t(m.position(0))));
-    n.family = before.find("affero") != std::string::npos                                       ? "AGPL"
+    std::string before =
+        p.substr(m.position(0) >= 16 ? size_t(m.position(0)) - 16 : 0, std::min<size_t>(16, size_t(m.position(0))));
+    n.family = before.find("affero") != std::string::npos                                                  ? "AGPL"
                : before.find("lesser") != std::string::npos || before.find("library") != std::string::npos ? "LGPL"
-                                                                                                  : "GPL";
+                                                                                                           : "GPL";
   } else if (short_form) {
     n.family = s[2].str() == "a" ? "AGPL" : s[2].str() == "l" ? "LGPL" : "GPL";
   } else {
     return n;
   }
   std::smatch v;
-  if (short_form && s[3].matched && (!named || n.family == (s[2].str() == "a" ? "AGPL" : s[2].str() == "l" ? "LGPL" : "GPL")))
+  if (short_form && s[3].matched &&
+      (!named || n.family == (s[2].str() == "a"   ? "AGPL"
+                              : s[2].str() == "l" ? "LGPL"
+                                                  : "GPL")))
     n.version = two_digit_version(s[3].str(), s[4].str());
   else if (std::regex_search(p, v, version) || std::regex_search(p, v, short_version))
     n.version = two_digit_version(v[1].str(), v[2].str());
@@ -150,7 +155,8 @@ std::string readme_licence_text(std::string_view text) {
     if (in_section && !underline(lines[i].text)) keep[i] = true;
   }
   if (!any_section) {
-    static const std::regex says(R"(licen[cs]ed\s+under|released\s+under|distributed\s+under|free\s+software|available\s+under)");
+    static const std::regex says(
+        R"(licen[cs]ed\s+under|released\s+under|distributed\s+under|free\s+software|available\s+under)");
     size_t begin = 0;
     for (size_t i = 0; i <= lines.size(); ++i) {
       if (i < lines.size() && !trim(lines[i].text).empty()) continue;

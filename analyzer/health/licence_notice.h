@@ -13,10 +13,10 @@ namespace rh {
 
 /// What one notice says.
 struct GnuNotice {
-  std::string family;    ///< "GPL", "LGPL" or "AGPL"
-  std::string version;   ///< "2.0", "2.1", "3.0"; empty when the notice names no version
-  bool or_later = false; ///< "or (at your option) any later version", "or later", "GPLv2+", "-or-later"
-  int64_t line = 0;      ///< 1-based line where the notice's paragraph starts
+  std::string family;     ///< "GPL", "LGPL" or "AGPL"
+  std::string version;    ///< "2.0", "2.1", "3.0"; empty when the notice names no version
+  bool or_later = false;  ///< "or (at your option) any later version", "or later", "GPLv2+", "-or-later"
+  int64_t line = 0;       ///< 1-based line where the notice's paragraph starts
 };
 
 /// The notices in `text`, one per paragraph (blank or comment-only lines separate paragraphs;

@@ -1,9 +1,8 @@
 // Licence statements outside the licence files: manifests, sub-folder licence files, GNU notices.
 #include "health/licence_sources.h"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -65,11 +64,10 @@ bool text_extension(std::string_view rest) {
   size_t dot = rest.rfind('.');
   if (dot == std::string_view::npos) return true;
   std::string ext = ascii_lower(rest.substr(dot + 1));
-  static const std::set<std::string> text = {"txt", "md", "markdown", "rst", "text", "lesser", "gpl", "lgpl",
-                                             "mit", "apache", "bsd", "mpl", "html", "adoc", "org"};
-  return text.count(ext) > 0 || (ext.size() <= 4 && std::all_of(ext.begin(), ext.end(), [](char c) {
-                                   return (c >= '0' && c <= '9');
-                                 }));
+  static const std::set<std::string> text = {"txt", "md",     "markdown", "rst", "text", "lesser", "gpl", "lgpl",
+                                             "mit", "apache", "bsd",      "mpl", "html", "adoc",   "org"};
+  return text.count(ext) > 0 ||
+         (ext.size() <= 4 && std::all_of(ext.begin(), ext.end(), [](char c) { return (c >= '0' && c <= '9'); }));
 }
 
 /// "or (at your option) any later version" and its plain counterpart in `text`, for `spdx_id`.
@@ -77,7 +75,9 @@ std::optional<VariantBasis> from_notices(std::string_view text, const std::strin
                                          const std::string& where) {
   for (const GnuNotice& n : gnu_notices(text)) {
     std::string v = gnu_variant(spdx_id, n);
-    if (!v.empty()) return VariantBasis{v, path, n.line, where + (n.or_later ? " says \"or any later version\"" : " names no later version")};
+    if (!v.empty())
+      return VariantBasis{v, path, n.line,
+                          where + (n.or_later ? " says \"or any later version\"" : " names no later version")};
   }
   return std::nullopt;
 }
@@ -103,7 +103,8 @@ std::vector<LicenceDeclaration> manifest_declarations(const Repo& repo) {
       const std::string& text = repo.read(*e);
       auto j = nlohmann::json::parse(text, nullptr, false);
       if (!j.is_object() || !j.contains("license")) continue;
-      if (auto value = json_licence(j["license"])) out.push_back({e->path, json_key_line(text, "license"), *value, "manifest"});
+      if (auto value = json_licence(j["license"]))
+        out.push_back({e->path, json_key_line(text, "license"), *value, "manifest"});
     } else if (name == "cargo.toml") {
       first_matching_line(repo, *e, toml_re, "[package]", out);
     } else if (name == "pyproject.toml") {
@@ -142,7 +143,8 @@ std::optional<VariantBasis> gnu_variant_basis(const Repo& repo, const std::strin
   // 1. The licence file's own notice, above the licence text.
   for (const auto* e : repo.files())
     if (e->path == licence_path)
-      if (auto b = from_notices(text_before_gnu_licence(repo.read(*e)), spdx_id, e->path, "the notice above the licence text"))
+      if (auto b = from_notices(text_before_gnu_licence(repo.read(*e)), spdx_id, e->path,
+                                "the notice above the licence text"))
         return b;
   // 2. A declaration naming a variant.
   for (const auto& d : declared)
@@ -161,7 +163,8 @@ std::optional<VariantBasis> gnu_variant_basis(const Repo& repo, const std::strin
   for (const auto* e : repo.find(is_notice_document))
     if (auto b = from_notices(repo.read(*e), spdx_id, e->path, "the notice")) return b;
   if (const SourceEntry* readme = repo.document({"readme"}))
-    if (auto b = from_notices(readme_licence_text(repo.read(*readme)), spdx_id, readme->path, "the README's licence section"))
+    if (auto b = from_notices(readme_licence_text(repo.read(*readme)), spdx_id, readme->path,
+                              "the README's licence section"))
       return b;
   // 5. Source file headers: the majority of those with a notice.
   std::set<std::string> analysed;
@@ -182,11 +185,13 @@ std::optional<VariantBasis> gnu_variant_basis(const Repo& repo, const std::strin
     }
   }
   if (or_later > only) {
-    first_later->what += " (" + std::to_string(or_later) + " of " + std::to_string(or_later + only) + " headers with a notice)";
+    first_later->what +=
+        " (" + std::to_string(or_later) + " of " + std::to_string(or_later + only) + " headers with a notice)";
     return first_later;
   }
   if (only > or_later) {
-    first_only->what += " (" + std::to_string(only) + " of " + std::to_string(or_later + only) + " headers with a notice)";
+    first_only->what +=
+        " (" + std::to_string(only) + " of " + std::to_string(or_later + only) + " headers with a notice)";
     return first_only;
   }
   return std::nullopt;

@@ -25,7 +25,7 @@ struct VariantBasis {
   std::string spdx_id;  ///< the variant chosen, e.g. "GPL-2.0-or-later"
   std::string path;
   int64_t line = 0;
-  std::string what;     ///< "notice", "declared GPL-2.0+", ...
+  std::string what;  ///< "notice", "declared GPL-2.0+", ...
 };
 
 /// The variant of `spdx_id` (a GNU id whose -only and -or-later texts tie) that the repository

@@ -112,8 +112,8 @@ TEST(Licence, HeaderNoticesAndThePreambleOfTheLicenceFile) {
   }
   {  // A notice above the licence text in the licence file itself outranks a plain README.
     TempDir dir;
-    make_repo(dir.path(), {{"COPYING", std::string(kNoticeOrLater) + "\n\n" + gpl2()},
-                           {"README.md", readme(kNoticeOnly)}});
+    make_repo(dir.path(),
+              {{"COPYING", std::string(kNoticeOrLater) + "\n\n" + gpl2()}, {"README.md", readme(kNoticeOnly)}});
     ScanRun r = scan(dir.str());
     ASSERT_EQ(r.command.exit_code, 0) << r.command.err;
     const json& f = only_file(r);
@@ -136,8 +136,9 @@ TEST(Licence, HeaderNoticesAndThePreambleOfTheLicenceFile) {
 TEST(Licence, ManifestsContradictingTheLicenceFileWarnWithTheirLines) {
   TempDir dir;
   make_repo(dir.path(), {{"LICENSE", std::string(spdx_licence_text("MPL-2.0"))},
-                         {"composer.json", "{\n    \"name\": \"example/display-api\",\n    \"type\": \"project\",\n"
-                                           "    \"license\": \"proprietary\",\n    \"require\": {}\n}\n"},
+                         {"composer.json",
+                          "{\n    \"name\": \"example/display-api\",\n    \"type\": \"project\",\n"
+                          "    \"license\": \"proprietary\",\n    \"require\": {}\n}\n"},
                          {"package.json", "{\n  \"license\": \"UNLICENSED\",\n  \"private\": true\n}\n"},
                          {"pyproject.toml", "[project]\nname = \"x\"\nlicense = {text = \"MPL-2.0\"}\n"}});
   ScanRun r = scan(dir.str());
@@ -213,7 +214,8 @@ TEST(Licence, SubfolderLicencesAreListedVendoredOnesAreNot) {
   EXPECT_EQ(sub[1]["spdx_id"], "GPL-2.0-only");
   const json& present = check(r.facts, "licence.present");
   ASSERT_NE(evidence_at(present, "modules/forloeb/LICENSE"), nullptr);
-  EXPECT_NE((*evidence_at(present, "modules/forloeb/LICENSE"))["text"].get<std::string>().find("GPL-2.0"), std::string::npos);
+  EXPECT_NE((*evidence_at(present, "modules/forloeb/LICENSE"))["text"].get<std::string>().find("GPL-2.0"),
+            std::string::npos);
   EXPECT_EQ(evidence_at(present, "vendor/acme/lib/LICENSE"), nullptr);
 }
 

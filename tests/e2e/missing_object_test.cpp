@@ -47,7 +47,8 @@ TEST(MissingObject, AMissingBlobIsOneNotification) {
   // SARIF: one toolExecutionNotification on app.py (not the listing's, the reader's and the
   // skipped file's).
   TempDir out;
-  CommandResult c = run_repohealth("scan " + sh_quote(dir.str()) + " --out " + sh_quote(out.str()) + " --format sarif -q");
+  CommandResult c =
+      run_repohealth("scan " + sh_quote(dir.str()) + " --out " + sh_quote(out.str()) + " --format sarif -q");
   ASSERT_TRUE(fs::exists(out.path() / "report.sarif")) << c.err;
   json sarif = json::parse(read_file(out.path() / "report.sarif"));
   int sarif_notes = 0;

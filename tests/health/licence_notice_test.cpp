@@ -92,7 +92,8 @@ TEST(GnuNotice, TheLicenceTextItselfIsNotANotice) {
   std::string with_preamble =
       "Example is free software; you can redistribute it and/or modify it under the\n"
       "terms of the GNU General Public License as published by the Free Software\n"
-      "Foundation; either version 2 of the License, or (at your option) any later version.\n\n" + gpl;
+      "Foundation; either version 2 of the License, or (at your option) any later version.\n\n" +
+      gpl;
   auto notices = gnu_notices(text_before_gnu_licence(with_preamble));
   ASSERT_EQ(notices.size(), 1u);
   EXPECT_TRUE(notices[0].or_later);
@@ -113,7 +114,8 @@ TEST(GnuNotice, ReadmeLicenceSectionKeepsItsLineNumbers) {
   EXPECT_EQ(notices[0].version, "3.0");
   EXPECT_FALSE(notices[0].or_later);
   // Without a licence heading, only paragraphs that say how the code is licensed count.
-  std::string plain = "# Tool\n\nWorks with GPL v3 tools.\n\nThis tool is licensed under the GPL, version 2 or later.\n";
+  std::string plain =
+      "# Tool\n\nWorks with GPL v3 tools.\n\nThis tool is licensed under the GPL, version 2 or later.\n";
   auto n2 = gnu_notices(readme_licence_text(plain));
   ASSERT_EQ(n2.size(), 1u);
   EXPECT_EQ(n2[0].line, 5);
