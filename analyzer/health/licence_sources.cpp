@@ -140,12 +140,24 @@ std::optional<VariantBasis> gnu_variant_basis(const Repo& repo, const std::strin
                                               const std::string& licence_path,
                                               const std::vector<LicenceDeclaration>& declared) {
   if (gnu_family(spdx_id).first.empty()) return std::nullopt;
-  // 1. The licence file's own notice, above the licence text.
+  // 1. The licence file's own notice, above the licence text; or a short top-level LICENSE that is
+  //    only a notice pointing at the COPYING text.
   for (const auto* e : repo.files())
-    if (e->path == licence_path)
+    if (e->path == licence_path) {
       if (auto b = from_notices(text_before_gnu_licence(repo.read(*e)), spdx_id, e->path,
                                 "the notice above the licence text"))
         return b;
+    }
+  for (const auto* e : repo.files()) {
+    const std::string p = lower_path(e->path);
+    if (e->path == licence_path || p.find('/') != std::string::npos ||
+        !(p.starts_with("licen") || p.starts_with("copying")))
+      continue;
+    const std::string& text = repo.read(*e);
+    std::string_view notice = text_before_gnu_licence(text);
+    if (notice.empty() && text.size() < 4096) notice = text;  // no licence text in it: all notice
+    if (auto b = from_notices(notice, spdx_id, e->path, "the notice")) return b;
+  }
   // 2. A declaration naming a variant.
   for (const auto& d : declared)
     for (const auto& id : spdx_expression_ids(d.expression)) {

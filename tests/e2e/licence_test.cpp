@@ -121,6 +121,17 @@ TEST(Licence, HeaderNoticesAndThePreambleOfTheLicenceFile) {
     EXPECT_EQ(f["variant_basis"]["path"], "COPYING");
     EXPECT_EQ(f["variant_basis"]["line"], 1);
   }
+  {  // A short LICENSE that is only the notice, beside the COPYING text.
+    TempDir dir;
+    make_repo(dir.path(), {{"COPYING", gpl2()},
+                           {"LICENSE", std::string("Copyright (C) 2021 Example Kommune\n\n") + kNoticeOrLater}});
+    ScanRun r = scan(dir.str());
+    ASSERT_EQ(r.command.exit_code, 0) << r.command.err;
+    const json* copying = find_by_path(r.facts["health"]["licence"]["files"], "COPYING");
+    ASSERT_NE(copying, nullptr);
+    EXPECT_EQ((*copying)["spdx_id"], "GPL-2.0-or-later");
+    EXPECT_EQ((*copying)["variant_basis"]["path"], "LICENSE");
+  }
   {  // Nothing says: -only, with -or-later as the alternative; the text's own appendix is no notice.
     TempDir dir;
     make_repo(dir.path(), {{"COPYING", gpl2()}, {"main.py", "print(1)\n"}});
