@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 namespace rh {
 
@@ -134,7 +135,12 @@ std::string repository_anchor(const ScanResult& result, const std::set<std::stri
 std::vector<SkippedNotice> skipped_notices(const ScanResult& result) {
   std::vector<SkippedNotice> out;
   std::map<std::string, int64_t> others;
+  // A file the scan already has a notification about (a missing object) is reported once.
+  std::set<std::string> noted;
+  for (const auto& n : result.notifications)
+    if (!n.path.empty()) noted.insert(n.path);
   for (const auto& s : result.skipped) {
+    if ((s.reason == "unreadable" || s.reason == "too_large") && noted.count(s.path)) continue;
     if (s.reason == "unreadable" || s.reason == "too_large") {
       std::string text = "Not analysed (" + s.reason + ")";
       if (!s.detail.empty()) text += ": " + s.detail;

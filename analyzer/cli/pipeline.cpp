@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -93,7 +94,13 @@ ScanOutcome run_scan(const ScanRequest& request) {
     outcome.error = {ScanError::Kind::analysis, listing.error().message};
     return outcome;
   }
-  for (const auto& note : listing->notes) result.notifications.push_back({"warning", note.path, note.message});
+  // A file whose object the listing could not find (a missing blob) is noted once, here; it is
+  // recorded as skipped ("unreadable") rather than read again and noted a second time.
+  std::map<std::string, std::string> listing_problems;
+  for (const auto& note : listing->notes) {
+    result.notifications.push_back({"warning", note.path, note.message});
+    listing_problems.emplace(note.path, note.message);
+  }
 
   std::optional<NewCode> new_code;
   if (!request.new_since.empty()) {
@@ -109,7 +116,10 @@ ScanOutcome run_scan(const ScanRequest& request) {
   std::vector<const SourceEntry*> todo;
   for (const auto& entry : listing->entries) {
     if (request.only_paths && !request.only_paths->count(entry.path)) continue;
-    if (auto skip = skip_by_entry(entry, request.config))
+    if (auto problem = listing_problems.find(entry.path);
+        problem != listing_problems.end() && entry.kind != SourceEntry::Kind::submodule)
+      result.skipped.push_back(SkippedFile{entry.path, "unreadable", problem->second});
+    else if (auto skip = skip_by_entry(entry, request.config))
       result.skipped.push_back(std::move(*skip));
     else
       todo.push_back(&entry);

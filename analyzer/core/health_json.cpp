@@ -26,6 +26,29 @@ LicenceDeclaration declaration_from(const ojson& d) {
           d.at("source").get<std::string>()};
 }
 
+ojson licence_file_json(const LicenceFile& f) {
+  return {{"path", f.path},
+          {"spdx_id", f.spdx_id},
+          {"name", f.name},
+          {"confidence", f.confidence},
+          {"osi_approved", f.osi_approved},
+          {"alternatives", f.alternatives},
+          {"variant_basis", f.variant_basis.path.empty()
+                                ? ojson(nullptr)
+                                : ojson{{"path", f.variant_basis.path}, {"line", f.variant_basis.line}, {"text", f.variant_basis.text}}}};
+}
+
+LicenceFile licence_file_from(const ojson& f) {
+  LicenceFile out{f.at("path").get<std::string>(), f.at("spdx_id").get<std::string>(),
+                  f.at("name").get<std::string>(), f.at("confidence").get<double>(),
+                  f.at("osi_approved").get<bool>(), f.at("alternatives").get<std::vector<std::string>>(), {}};
+  if (f.contains("variant_basis") && f["variant_basis"].is_object()) {
+    const ojson& b = f["variant_basis"];
+    out.variant_basis = {b.at("path").get<std::string>(), b.at("line").get<int64_t>(), b.at("text").get<std::string>()};
+  }
+  return out;
+}
+
 ojson optional_number(const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr); }
 std::optional<double> optional_from(const ojson& v) {
   return v.is_null() ? std::nullopt : std::optional<double>(v.get<double>());
@@ -45,24 +68,22 @@ ojson health_to_json(const HealthFacts& h) {
                            {"remedy", c.remedy},
                            {"evidence", evidence_json(c.evidence)}});
   const LicenceFacts& l = h.licence;
-  ojson files = ojson::array();
-  for (const auto& f : l.files)
-    files.push_back({{"path", f.path},
-                     {"spdx_id", f.spdx_id},
-                     {"name", f.name},
-                     {"confidence", f.confidence},
-                     {"osi_approved", f.osi_approved},
-                     {"alternatives", f.alternatives}});
-  ojson declarations = ojson::array(), conflicts = ojson::array();
+  ojson files = ojson::array(), subfolder_files = ojson::array();
+  for (const auto& f : l.files) files.push_back(licence_file_json(f));
+  for (const auto& f : l.subfolder_files) subfolder_files.push_back(licence_file_json(f));
+  ojson declarations = ojson::array(), conflicts = ojson::array(), declaration_conflicts = ojson::array();
   for (const auto& d : l.declarations) declarations.push_back(declaration_json(d));
   for (const auto& d : l.header_conflicts) conflicts.push_back(declaration_json(d));
+  for (const auto& d : l.declaration_conflicts) declaration_conflicts.push_back(declaration_json(d));
   j["licence"] = {{"licence", l.licence},
                   {"osi_approved", l.osi_approved},
                   {"community_default", l.community_default},
                   {"files", files},
                   {"declarations", declarations},
                   {"files_with_spdx_header", l.files_with_spdx_header},
-                  {"header_conflicts", conflicts}};
+                  {"header_conflicts", conflicts},
+                  {"declaration_conflicts", declaration_conflicts},
+                  {"subfolder_files", subfolder_files}};
   const TestFacts& t = h.tests;
   j["tests"] = {{"test_files", t.test_files},
                 {"test_code_lines", t.test_code_lines},
@@ -106,13 +127,14 @@ void health_from_json(const ojson& j, HealthFacts& h) {
   h.licence.licence = l.at("licence").get<std::string>();
   h.licence.osi_approved = l.at("osi_approved").get<bool>();
   h.licence.community_default = l.at("community_default").get<bool>();
-  for (const auto& f : l.at("files"))
-    h.licence.files.push_back({f.at("path").get<std::string>(), f.at("spdx_id").get<std::string>(),
-                               f.at("name").get<std::string>(), f.at("confidence").get<double>(),
-                               f.at("osi_approved").get<bool>(), f.at("alternatives").get<std::vector<std::string>>()});
+  for (const auto& f : l.at("files")) h.licence.files.push_back(licence_file_from(f));
+  if (l.contains("subfolder_files"))  // facts.json written before sub-folder licences were listed
+    for (const auto& f : l.at("subfolder_files")) h.licence.subfolder_files.push_back(licence_file_from(f));
   for (const auto& d : l.at("declarations")) h.licence.declarations.push_back(declaration_from(d));
   h.licence.files_with_spdx_header = l.at("files_with_spdx_header").get<int64_t>();
   for (const auto& d : l.at("header_conflicts")) h.licence.header_conflicts.push_back(declaration_from(d));
+  if (l.contains("declaration_conflicts"))
+    for (const auto& d : l.at("declaration_conflicts")) h.licence.declaration_conflicts.push_back(declaration_from(d));
   const ojson& t = j.at("tests");
   h.tests = {t.at("test_files").get<int64_t>(), t.at("test_code_lines").get<int64_t>(),
              t.at("product_files").get<int64_t>(), t.at("product_code_lines").get<int64_t>(), t.at("ratio").get<double>()};

@@ -42,6 +42,9 @@ struct LicenceFile {
   double confidence = 0;   ///< 0-1: Sørensen-Dice similarity of the normalised word sets
   bool osi_approved = false;
   std::vector<std::string> alternatives;  ///< other ids whose text matches as well (GPL -only / -or-later)
+  /// For a GNU licence whose -only and -or-later texts tie: the notice or declaration that chose
+  /// `spdx_id` (path, line, what it says); empty path when nothing in the repository says.
+  CheckEvidence variant_basis;
   bool operator==(const LicenceFile&) const = default;
 };
 
@@ -60,6 +63,12 @@ struct LicenceFacts {
   std::vector<LicenceDeclaration> declarations;  ///< manifests and publiccode.yml (headers are counted)
   int64_t files_with_spdx_header = 0;
   std::vector<LicenceDeclaration> header_conflicts;  ///< SPDX headers that contradict the licence
+  /// Manifests and publiccode.yml declaring a licence the licence files contradict ("proprietary",
+  /// "UNLICENSED", another id); `expression` is the declared value.
+  std::vector<LicenceDeclaration> declaration_conflicts;
+  /// LICENSE/COPYING files in sub-folders (bundled modules, copied code), identified like the
+  /// top-level ones; vendored folders are left out.
+  std::vector<LicenceFile> subfolder_files;
   std::string licence;        ///< the repository's licence (SPDX id or expression), empty = unknown
   bool osi_approved = false;  ///< every licence of `licence` is OSI approved
   bool community_default = false;  ///< `licence` is (or includes) MPL-2.0

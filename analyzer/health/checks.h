@@ -55,8 +55,8 @@ HealthCheck make_check(const std::string& id);
 /// Sets status and summary (and the remedy, unless the check passes or is not applicable).
 void conclude(HealthCheck& check, std::string status, std::string summary, std::string remedy = "");
 
-/// At most this many evidence items per check (the facts keep the full lists where they exist).
-inline constexpr size_t kMaxEvidence = 30;
+// Evidence is never capped: facts.json carries every item, and a report that shortens its display
+// says how many it left out (html_health.cpp, "and N more").
 
 /// A share as a whole percentage for a summary: 0.256 -> "26 %".
 std::string whole_percent(double share);

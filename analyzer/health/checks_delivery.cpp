@@ -1,6 +1,7 @@
 // Build and delivery checks: CI configuration, tests and their share of the code, dependency
 // manifests and their lock files, automated dependency updates, a container definition.
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <sstream>
 
@@ -57,15 +58,42 @@ void ci_check(const Repo& repo, HealthFacts& out) {
   out.checks.push_back(std::move(c));
 }
 
+/// The outermost folders holding test files ("tests/", "modules/foo/tests/"), each with its count of
+/// test files; a test file at the top level is named itself.
+std::map<std::string, int64_t> test_folders(const std::vector<std::string>& test_paths) {
+  std::map<std::string, int64_t> folders;
+  for (const auto& p : test_paths) {
+    std::string dir = folder_of(p);
+    std::string key = dir.empty() ? p : dir + "/";
+    for (std::string up = dir; !up.empty(); up = folder_of(up))
+      if (folders.count(up + "/")) key = up + "/";
+    ++folders[key];
+  }
+  // A folder found after one of its sub-folders absorbs it.
+  for (auto it = folders.begin(); it != folders.end();) {
+    bool nested = false;
+    for (std::string up = folder_of(it->first.substr(0, it->first.size() - 1)); !up.empty() && it->first.back() == '/'; up = folder_of(up))
+      if (auto outer = folders.find(up + "/"); outer != folders.end() && outer != it) {
+        outer->second += it->second;
+        nested = true;
+        break;
+      }
+    it = nested ? folders.erase(it) : std::next(it);
+  }
+  return folders;
+}
+
 void tests_check(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("build.tests");
   TestFacts& t = out.tests;
+  std::vector<std::string> test_paths;
   for (const auto& f : repo.result().files) {
     const LanguageInfo* lang = find_language(f.language);
     if (!lang || lang->data || in_vendored_folder(f.path)) continue;
     if (is_test_path(f.path)) {
       ++t.test_files;
       t.test_code_lines += f.lines.code;
+      test_paths.push_back(f.path);
     } else {
       ++t.product_files;
       t.product_code_lines += f.lines.code;
@@ -80,7 +108,9 @@ void tests_check(const Repo& repo, HealthFacts& out) {
   const std::string figures = std::to_string(t.test_files) + " test files (" + std::to_string(t.test_code_lines) +
                               " code lines) against " + std::to_string(t.product_files) + " product files (" +
                               std::to_string(t.product_code_lines) + " code lines): ratio " + ratio.str();
-  if (t.test_files > 0 || t.product_files > 0) c.evidence.push_back({"", 0, figures});
+  // The figures are the summary; the evidence names where the tests are.
+  for (const auto& [folder, n] : test_folders(test_paths))
+    c.evidence.push_back({folder, 0, std::to_string(n) + (n == 1 ? " test file" : " test files")});
   if (repo.empty())
     conclude(c, "inconclusive", "The repository has no files.");
   else if (t.product_files == 0 && t.test_files == 0)
@@ -163,20 +193,23 @@ void dependency_updates_check(const Repo& repo, HealthFacts& out) {
                                ".github/renovate.json5", ".gitlab/renovate.json", ".gitlab/renovate.json5"})
       if (p == r) c.evidence.push_back({e->path, 0, "Renovate"});
   }
-  const bool has_dependencies = std::any_of(repo.files().begin(), repo.files().end(), [](const SourceEntry* e) {
-    const std::string base = lower_path(base_name(e->path));
-    return base == "requirements.txt" || base == "pom.xml" || base == "dockerfile" || is_github_workflow(e->path) ||
+  std::vector<const SourceEntry*> dependencies = repo.find([](std::string_view path) {
+    const std::string base = lower_path(base_name(path));
+    if (is_test_path(path)) return false;  // fixtures are not the product's dependencies
+    return base == "requirements.txt" || base == "pom.xml" || base == "dockerfile" || is_github_workflow(path) ||
            std::any_of(lock_rules().begin(), lock_rules().end(), [&](const LockRule& r) { return r.manifest == base; });
   });
-  if (repo.empty())
+  if (repo.empty()) {
     conclude(c, "inconclusive", "The repository has no files.");
-  else if (!c.evidence.empty())
+  } else if (!c.evidence.empty()) {
     conclude(c, "pass", "Dependency updates: " + c.evidence.front().text + " (" + c.evidence.front().path + ").");
-  else if (!has_dependencies)
+  } else if (dependencies.empty()) {
     conclude(c, "not_applicable", "No dependency manifests, Dockerfiles or workflows to keep up to date.");
-  else
+  } else {
+    for (const auto* e : dependencies) c.evidence.push_back({e->path, 0, "not kept up to date automatically"});
     conclude(c, "fail", "No automated dependency updates (Dependabot or Renovate).",
              "Configure Dependabot (.github/dependabot.yml) or Renovate so security updates arrive as reviewed changes.");
+  }
   out.checks.push_back(std::move(c));
 }
 

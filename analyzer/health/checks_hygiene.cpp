@@ -74,7 +74,7 @@ std::string credential_kind(const Repo& repo, const SourceEntry& e, const std::m
 }
 
 void add_evidence(HealthCheck& c, CheckEvidence ev) {
-  if (c.evidence.size() < kMaxEvidence) c.evidence.push_back(std::move(ev));
+  c.evidence.push_back(std::move(ev));
 }
 
 std::string plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }

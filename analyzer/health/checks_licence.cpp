@@ -1,5 +1,6 @@
 // Licence checks: licence files identified by text similarity (licence_match.h), licences
-// declared in manifests and publiccode.yml, SPDX headers against the repository licence.
+// declared in manifests and publiccode.yml (and whether they contradict the files), licence files
+// in sub-folders, SPDX headers against the repository licence.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -9,8 +10,10 @@
 #include <sstream>
 
 #include "core/repo_paths.h"
+#include "core/text.h"
 #include "health/checks.h"
 #include "health/licence_match.h"
+#include "health/licence_sources.h"
 
 namespace rh::health {
 namespace {
@@ -25,33 +28,6 @@ bool is_licence_file(std::string_view path) {
   for (std::string_view start : {"license", "licence", "copying", "unlicense"})
     if (p.rfind(start, 0) == 0) return true;
   return false;
-}
-
-/// The `license` of package.json / composer.json, Cargo.toml / pyproject.toml at the top level.
-void read_manifest_declarations(const Repo& repo, std::vector<LicenceDeclaration>& out) {
-  for (const auto* e : repo.files()) {
-    if (e->path.find('/') != std::string::npos) continue;
-    const std::string name = lower_path(e->path);
-    if (name == "package.json" || name == "composer.json") {
-      auto j = nlohmann::json::parse(repo.read(*e), nullptr, false);
-      if (j.is_object() && j.contains("license") && j["license"].is_string())
-        out.push_back({e->path, 0, j["license"].get<std::string>(), "manifest"});
-    } else if (name == "cargo.toml" || name == "pyproject.toml") {
-      static const std::regex line_re(R"re(^\s*license\s*=\s*(?:\{\s*text\s*=\s*)?"([^"]+)")re");
-      std::istringstream in(repo.read(*e));
-      std::string line;
-      for (int64_t n = 1; std::getline(in, line); ++n) {
-        std::smatch m;
-        if (std::regex_search(line, m, line_re)) {
-          out.push_back({e->path, n, m[1].str(), "manifest"});
-          break;
-        }
-      }
-    }
-  }
-  const Repo::Publiccode& pc = repo.publiccode();
-  if (pc.entry && !pc.facts.licence.empty())
-    out.push_back({pc.entry->path, pc.facts.licence_line, pc.facts.licence, "publiccode"});
 }
 
 std::set<std::string> ids_of(const std::string& expression) {
@@ -77,11 +53,49 @@ bool same_licence(const std::string& a, const std::string& b) {
   return family(a) == family(b);
 }
 
+/// The file's -only / -or-later variant as the repository states it (GNU texts tie).
+void choose_variant(const Repo& repo, const LicenceFacts& lic, LicenceFile& file) {
+  auto basis = gnu_variant_basis(repo, file.spdx_id, file.path, lic.declarations);
+  if (!basis) return;
+  const SpdxLicence* s = find_spdx_licence(basis->spdx_id);
+  if (!s) return;
+  file.alternatives.erase(std::remove_if(file.alternatives.begin(), file.alternatives.end(),
+                                         [&](const std::string& a) { return a == basis->spdx_id || same_licence(a, basis->spdx_id); }),
+                          file.alternatives.end());
+  file.spdx_id = std::string(s->id);
+  file.name = std::string(s->name);
+  file.osi_approved = s->osi_approved;
+  file.variant_basis = {basis->path, basis->line, basis->what};
+}
+
+LicenceFile identify(const Repo& repo, const SourceEntry& e, const std::vector<std::string>& preferred) {
+  LicenceMatch m = identify_licence(repo.read(e), preferred);
+  LicenceFile file{e.path, m.spdx_id, m.name, m.confidence, m.osi_approved, m.alternatives, {}};
+  if (file.spdx_id.empty() && !m.closest.empty()) file.name = "closest: " + m.closest;
+  return file;
+}
+
+/// A declaration agrees with the licence files when one of its ids names one of the files'
+/// licences: "MIT OR Apache-2.0" beside an MIT file, "GPL-2.0+" or the bare legacy "GPL-2.0"
+/// beside GPL-2.0-or-later. An explicit -only against a file whose notice says -or-later (or the
+/// reverse) does not agree; npm's "SEE LICENSE IN <file>" points at the file and always agrees.
+bool agrees(const LicenceDeclaration& d, const std::vector<LicenceFile>& files) {
+  if (starts_with_ci(d.expression, "see license in") || starts_with_ci(d.expression, "see licence in")) return true;
+  for (const auto& id : spdx_expression_ids(d.expression))
+    for (const auto& f : files) {
+      if (f.spdx_id.empty() || !same_licence(id, f.spdx_id)) continue;
+      const std::string l = ascii_lower(canonical_id(id));
+      const bool explicit_variant = l.ends_with("-only") || l.ends_with("-or-later");
+      if (!explicit_variant || f.variant_basis.path.empty() || iequals(canonical_id(id), f.spdx_id)) return true;
+    }
+  return false;
+}
+
 /// The licence files identified, the headers counted, and the repository licence: the identified
 /// files' licences (a declaration naming exactly those gives their combination, "MIT OR
 /// Apache-2.0"), else the first declared licence.
 std::map<std::string, std::vector<const FileFacts*>> gather(const Repo& repo, LicenceFacts& lic) {
-  read_manifest_declarations(repo, lic.declarations);
+  lic.declarations = manifest_declarations(repo);
   std::vector<std::string> preferred;
   for (const auto& d : lic.declarations)
     for (const auto& id : spdx_expression_ids(d.expression)) preferred.push_back(canonical_id(id));
@@ -93,11 +107,11 @@ std::map<std::string, std::vector<const FileFacts*>> gather(const Repo& repo, Li
       for (const auto& id : spdx_expression_ids(f.spdx_license)) preferred.push_back(canonical_id(id));
     }
   for (const auto* e : repo.find(is_licence_file)) {
-    LicenceMatch m = identify_licence(repo.read(*e), preferred);
-    LicenceFile file{e->path, m.spdx_id, m.name, m.confidence, m.osi_approved, m.alternatives};
-    if (file.spdx_id.empty() && !m.closest.empty()) file.name = "closest: " + m.closest;
+    LicenceFile file = identify(repo, *e, preferred);
+    if (!file.spdx_id.empty()) choose_variant(repo, lic, file);
     lic.files.push_back(std::move(file));
   }
+  for (const auto* e : repo.find(is_subfolder_licence_file)) lic.subfolder_files.push_back(identify(repo, *e, {}));
   std::set<std::string> file_ids;
   for (const auto& f : lic.files)
     if (!f.spdx_id.empty()) file_ids.insert(f.spdx_id);
@@ -107,7 +121,9 @@ std::map<std::string, std::vector<const FileFacts*>> gather(const Repo& repo, Li
                   std::all_of(file_ids.begin(), file_ids.end(), [&](const std::string& f) {
                     return std::any_of(ids.begin(), ids.end(), [&](const std::string& i) { return same_licence(f, i); });
                   });
-    if (covers) lic.licence = d.expression;
+    const bool variant_chosen = std::any_of(lic.files.begin(), lic.files.end(), [](const LicenceFile& f) { return !f.variant_basis.path.empty(); });
+    if (covers && agrees(d, lic.files) && !variant_chosen) lic.licence = d.expression;
+    if (!file_ids.empty() && !agrees(d, lic.files)) lic.declaration_conflicts.push_back(d);
   }
   if (lic.licence.empty())
     for (const auto& id : file_ids) lic.licence += (lic.licence.empty() ? "" : " AND ") + id;
@@ -128,13 +144,24 @@ std::map<std::string, std::vector<const FileFacts*>> gather(const Repo& repo, Li
 void present_check(const Repo& repo, LicenceFacts& lic, HealthFacts& out) {
   const bool identified = std::any_of(lic.files.begin(), lic.files.end(), [](const LicenceFile& f) { return !f.spdx_id.empty(); });
   HealthCheck present = make_check("licence.present");
-  for (const auto& f : lic.files)
-    if (present.evidence.size() < kMaxEvidence)
-      present.evidence.push_back({f.path, 0,
-                                  f.spdx_id.empty() ? "not identified (" + f.name + ", " + whole_percent(f.confidence) + ")"
-                                                    : f.spdx_id + " (" + f.name + "), similarity " + whole_percent(f.confidence)});
+  auto describe = [](const LicenceFile& f) {
+    if (f.spdx_id.empty()) return "not identified (" + f.name + ", " + whole_percent(f.confidence) + ")";
+    std::string text = f.spdx_id + " (" + f.name + "), similarity " + whole_percent(f.confidence);
+    if (!f.alternatives.empty()) {
+      text += "; the text is also that of";
+      for (const auto& a : f.alternatives) text += " " + a;
+    }
+    return text;
+  };
+  for (const auto& f : lic.files) {
+    present.evidence.push_back({f.path, 0, describe(f)});
+    if (!f.variant_basis.path.empty())
+      present.evidence.push_back({f.variant_basis.path, f.variant_basis.line,
+                                  f.spdx_id + ": " + f.variant_basis.text});
+  }
   for (const auto& d : lic.declarations)
     present.evidence.push_back({d.path, d.line, "declares " + d.expression});
+  for (const auto& f : lic.subfolder_files) present.evidence.push_back({f.path, 0, "sub-folder licence: " + describe(f)});
   if (repo.empty()) {
     conclude(present, "inconclusive", "The repository has no files.");
   } else if (identified) {
@@ -143,14 +170,55 @@ void present_check(const Repo& repo, LicenceFacts& lic, HealthFacts& out) {
     conclude(present, "warn", "A licence file was found but its text matches no SPDX licence well enough.",
              "Use the unmodified licence text from spdx.org/licenses (MPL-2.0 is the community's default).");
   } else if (!lic.declarations.empty()) {
-    conclude(present, "warn", "The licence is declared (" + lic.licence + ") but no licence text is committed.",
+    conclude(present, "warn", "The licence is declared (" + lic.licence + ") but no licence text is committed at the top level.",
              "Add a LICENSE file with the full licence text.");
   } else {
     conclude(present, "fail", "No licence file and no declared licence: nobody may legally reuse the code.",
              "Add a LICENSE file with the MPL-2.0 text (the community's default) or another OSI licence.");
   }
   out.checks.push_back(std::move(present));
+}
 
+/// Manifests and publiccode.yml against the licence files: a package that says "proprietary" or
+/// "UNLICENSED" beside an MPL-2.0 text leaves a reuser unsure which one holds.
+void declarations_check(const LicenceFacts& lic, HealthFacts& out) {
+  HealthCheck c = make_check("licence.declarations");
+  std::string identified;
+  for (const auto& f : lic.files)
+    if (!f.spdx_id.empty()) identified += (identified.empty() ? "" : ", ") + f.spdx_id + " (" + f.path + ")";
+  for (const auto& d : lic.declarations) {
+    const bool conflict = std::find(lic.declaration_conflicts.begin(), lic.declaration_conflicts.end(), d) !=
+                          lic.declaration_conflicts.end();
+    // A warning's evidence is its contradictions (each becomes a finding on its line).
+    if (!conflict && !lic.declaration_conflicts.empty()) continue;
+    c.evidence.push_back({d.path, d.line,
+                          "declares \"" + d.expression + "\"" +
+                              (identified.empty() ? "" : conflict ? "; the licence file says " + identified
+                                                                  : ", as the licence file says")});
+  }
+  if (lic.declarations.empty())
+    conclude(c, "not_applicable", "No manifest or publiccode.yml declares a licence.");
+  else if (identified.empty())
+    conclude(c, "inconclusive", "Licences are declared, but no licence file was identified to compare them with.");
+  else if (!lic.declaration_conflicts.empty())
+    conclude(c, "warn",
+             std::to_string(lic.declaration_conflicts.size()) + " of " + std::to_string(lic.declarations.size()) +
+                 " licence declarations contradict the licence file (" + identified + ").",
+             "Make the manifests declare the licence of the licence file (its SPDX id), or correct the licence file.");
+  else
+    conclude(c, "pass", "The declared licences agree with the licence file (" + identified + ").");
+  out.checks.push_back(std::move(c));
+}
+
+/// Where the repository licence's `id` is stated: the licence file identified as it, else the
+/// declaration naming it; "" when neither (cannot happen for an id of the repository licence).
+std::pair<std::string, int64_t> stated_at(const LicenceFacts& lic, const std::string& id) {
+  for (const auto& f : lic.files)
+    if (!f.spdx_id.empty() && same_licence(f.spdx_id, id)) return {f.path, 0};
+  for (const auto& d : lic.declarations)
+    for (const auto& i : spdx_expression_ids(d.expression))
+      if (same_licence(i, id)) return {d.path, d.line};
+  return {"", 0};
 }
 
 void osi_check(const std::set<std::string>& repo_ids, const LicenceFacts& lic, HealthFacts& out) {
@@ -160,7 +228,8 @@ void osi_check(const std::set<std::string>& repo_ids, const LicenceFacts& lic, H
   } else {
     for (const auto& id : repo_ids) {
       const SpdxLicence* s = find_spdx_licence(canonical_id(id));
-      osi.evidence.push_back({"", 0, id + (s ? (s->osi_approved ? ": OSI approved" : ": not OSI approved") : ": not an SPDX licence id")});
+      auto [path, line] = stated_at(lic, id);
+      osi.evidence.push_back({path, line, id + (s ? (s->osi_approved ? ": OSI approved" : ": not OSI approved") : ": not an SPDX licence id")});
     }
     if (lic.osi_approved)
       conclude(osi, "pass", lic.licence + " is OSI approved.");
@@ -174,6 +243,10 @@ void osi_check(const std::set<std::string>& repo_ids, const LicenceFacts& lic, H
 
 void default_check(const std::set<std::string>& repo_ids, const LicenceFacts& lic, HealthFacts& out) {
   HealthCheck def = make_check("licence.community-default");
+  for (const auto& id : repo_ids) {
+    auto [path, line] = stated_at(lic, id);
+    def.evidence.push_back({path, line, id});
+  }
   if (repo_ids.empty())
     conclude(def, "inconclusive", "No licence was identified.");
   else if (lic.community_default)
@@ -199,8 +272,7 @@ void headers_check(const Repo& repo, const std::map<std::string, std::vector<con
     if (agrees && known) continue;
     for (const auto* f : files) {
       lic.header_conflicts.push_back({f->path, 0, expression, "spdx_header"});
-      if (hdr.evidence.size() < kMaxEvidence)
-        hdr.evidence.push_back({f->path, 0, "SPDX-License-Identifier: " + expression +
+      hdr.evidence.push_back({f->path, 0, "SPDX-License-Identifier: " + expression +
                                                 (known ? " (the repository licence is " + lic.licence + ")" : " (not an SPDX licence id)")});
     }
   }
@@ -229,6 +301,7 @@ void licence_checks(const Repo& repo, HealthFacts& out) {
   auto headers = gather(repo, lic);
   const std::set<std::string> repo_ids = ids_of(lic.licence);
   present_check(repo, lic, out);
+  declarations_check(lic, out);
   osi_check(repo_ids, lic, out);
   default_check(repo_ids, lic, out);
   headers_check(repo, headers, repo_ids, lic, out);

@@ -139,8 +139,7 @@ void organisations(const Repo& repo, HealthFacts& out) {
     for (const auto& o : h.organisations)
       if (o.kind == "organisation") {
         ++orgs;
-        if (c.evidence.size() < 10)
-          c.evidence.push_back({"", 0, o.name + ": " + std::to_string(o.authors) + " authors, " + std::to_string(o.commits) + " commits"});
+        c.evidence.push_back({"", 0, o.name + ": " + std::to_string(o.authors) + " authors, " + std::to_string(o.commits) + " commits"});
       }
     if (h.contributors == 0)
       conclude(c, "inconclusive", "No human contributors in the history.");

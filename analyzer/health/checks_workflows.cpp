@@ -60,7 +60,7 @@ void workflow_checks(const Repo& repo, HealthFacts& out) {
       for (const auto& ev : by_kind[kind]) {
         ++n;
         if (kind == "write_all_permissions") write_all = true;
-        if (c.evidence.size() < kMaxEvidence) c.evidence.push_back(ev);
+        c.evidence.push_back(ev);
       }
     if (workflows.empty()) {
       conclude(c, "not_applicable", "No GitHub Actions workflows (.github/workflows/).");
@@ -74,6 +74,7 @@ void workflow_checks(const Repo& repo, HealthFacts& out) {
                                       " could not be read; the others are fine.",
                "Fix the YAML of the workflow files named in the evidence.");
     } else {
+      for (const auto* e : workflows) c.evidence.push_back({e->path, 0, "checked"});
       conclude(c, "pass", std::string(k.passing) + " (" + std::to_string(workflows.size()) + " workflow" +
                               (workflows.size() == 1 ? "" : "s") + ")");
     }

@@ -94,9 +94,10 @@ TEST(HealthCatalog, RequirementStatusFollowsItsChecks) {
     for (const auto& r : health::map_requirements(checks)) out[r.id] = r.status;
     return out;
   };
-  // F2: licence.present, licence.osi-approved, licence.community-default, licence.headers.
+  // F2: licence.present, licence.osi-approved, licence.community-default, licence.declarations,
+  // licence.headers.
   auto s = with({{"licence.present", "pass"}, {"licence.osi-approved", "pass"}, {"licence.community-default", "pass"},
-                 {"licence.headers", "not_applicable"}});
+                 {"licence.declarations", "pass"}, {"licence.headers", "not_applicable"}});
   EXPECT_EQ(s["F2"], "met");
   s = with({{"licence.present", "pass"}, {"licence.osi-approved", "pass"}, {"licence.community-default", "warn"},
             {"licence.headers", "pass"}});
