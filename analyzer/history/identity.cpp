@@ -89,7 +89,7 @@ std::string normalise_name(std::string_view name) {
   return out;
 }
 
-int32_t IdentityTable::intern(const char* name_in, const char* email_in, int64_t time) {
+int32_t IdentityTable::intern(const char* name_in, const char* email_in, int64_t time, bool merge) {
   std::string raw_name = name_in ? name_in : "";
   std::string raw_email = email_in ? email_in : "";
   std::string raw_key = raw_name;
@@ -134,10 +134,13 @@ int32_t IdentityTable::intern(const char* name_in, const char* email_in, int64_t
   const RawAuthor& raw = it->second;
   Identity& ident = ids_[static_cast<size_t>(raw.id)];
   ident.raw_commits += 1;
-  if (time > ident.newest_time) {
+  // A non-merge commit's name wins over any merge's; among commits of one kind, the newest.
+  const bool first_authored = !merge && !ident.authored;
+  if (first_authored || ((merge == !ident.authored) && time > ident.newest_time)) {
     ident.newest_time = time;
     ident.name = raw.name;
   }
+  if (!merge) ident.authored = true;
   ident.bot = ident.bot || raw.bot;
   return raw.id;
 }
@@ -146,7 +149,7 @@ void IdentityTable::merge_aliases() {
   std::map<std::string, std::vector<int32_t>> groups;
   for (size_t i = 0; i < ids_.size(); ++i) {
     const Identity& ident = ids_[i];
-    if (ident.bot || ident.email.empty()) continue;
+    if (ident.bot || ident.email.empty() || !ident.authored) continue;
     std::string n = normalise_name(ident.name);
     if (n.empty() || std::find(kGenericNames.begin(), kGenericNames.end(), n) != kGenericNames.end())
       continue;
