@@ -141,21 +141,55 @@ int32_t IdentityTable::intern(const char* name_in, const char* email_in, int64_t
     ident.name = raw.name;
   }
   if (!merge) ident.authored = true;
+  if (merge) {
+    std::string n = normalise_name(raw.name);
+    if (std::find(ident.merge_names.begin(), ident.merge_names.end(), n) == ident.merge_names.end())
+      ident.merge_names.push_back(std::move(n));
+  }
   ident.bot = ident.bot || raw.bot;
   return raw.id;
 }
 
+namespace {
+
+/// Whether the words of the shorter name begin the longer one ("sine" and "sine jespersen").
+bool names_agree(const std::string& a, const std::string& b) {
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  return !shorter.empty() && longer.compare(0, shorter.size(), shorter) == 0 &&
+         (longer.size() == shorter.size() || longer[shorter.size()] == ' ');
+}
+
+bool generic_name(const std::string& n) {
+  return n.empty() || std::find(kGenericNames.begin(), kGenericNames.end(), n) != kGenericNames.end();
+}
+
+}  // namespace
+
 void IdentityTable::merge_aliases() {
-  std::map<std::string, std::vector<int32_t>> groups;
+  std::vector<int32_t> root(ids_.size());
+  for (size_t i = 0; i < root.size(); ++i) root[i] = static_cast<int32_t>(i);
+  auto find = [&](int32_t x) {
+    while (root[static_cast<size_t>(x)] != x) x = root[static_cast<size_t>(x)];
+    return x;
+  };
+  std::map<std::string, int32_t> first_with_name;
   for (size_t i = 0; i < ids_.size(); ++i) {
     const Identity& ident = ids_[i];
     if (ident.bot || ident.email.empty() || !ident.authored) continue;
-    std::string n = normalise_name(ident.name);
-    if (n.empty() || std::find(kGenericNames.begin(), kGenericNames.end(), n) != kGenericNames.end())
-      continue;
-    groups[n].push_back(static_cast<int32_t>(i));
+    const std::string n = normalise_name(ident.name);
+    if (generic_name(n)) continue;
+    std::vector<std::string> names{n};
+    for (const std::string& m : ident.merge_names)
+      if (m != n && !generic_name(m) && names_agree(n, m)) names.push_back(m);
+    for (const std::string& name : names) {
+      auto [it, inserted] = first_with_name.emplace(name, static_cast<int32_t>(i));
+      if (!inserted) root[static_cast<size_t>(find(static_cast<int32_t>(i)))] = find(it->second);
+    }
   }
-  for (auto& [name, members] : groups) {
+  std::map<int32_t, std::vector<int32_t>> groups;
+  for (size_t i = 0; i < ids_.size(); ++i) groups[find(static_cast<int32_t>(i))].push_back(static_cast<int32_t>(i));
+  for (auto& [r, members] : groups) {
     if (members.size() < 2) continue;
     int32_t best = members.front();
     for (int32_t m : members) {

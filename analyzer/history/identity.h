@@ -33,6 +33,9 @@ struct Identity {
   int64_t raw_commits = 0;  ///< commits carrying this identity (all kinds)
   int64_t newest_time = INT64_MIN;        ///< of the commit `name` comes from
   bool authored = false;  ///< seen on a non-merge commit: only then does its name join aliases
+  /// Normalised names on its merge commits (a forge writes the account's full name there: "Sine
+  /// Jespersen" for an address whose commits say "Sine").
+  std::vector<std::string> merge_names;
   std::vector<std::string> mapped_emails;  ///< other addresses .mailmap turned into this one
 };
 
@@ -48,7 +51,10 @@ class IdentityTable {
 
   /// Merges identities of people (not bots, not generic names such as "root") that carry the
   /// same normalised name on their non-merge commits: the address with the most commits
-  /// represents them. Identities seen only on merge commits are never merged by name.
+  /// represents them. A name on an identity's merge commits counts too, but only when it agrees
+  /// with its authored name (one's words begin the other's: "Sine" and "Sine Jespersen"), so a
+  /// merge recorded with another person's name joins nobody. Identities seen only on merge
+  /// commits are never merged by name.
   void merge_aliases();
 
   /// The representative of an identity (itself until merge_aliases()).

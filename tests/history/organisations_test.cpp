@@ -43,7 +43,7 @@ TEST(Organisations, FreeMailAndProvidersAreIndividuals) {
                         "riseup.net", "mail.ru", "yandex.ru", "qq.com", "163.com", "jubii.dk", "mail.dk",
                         "ofir.dk", "stofanet.dk", "mail1.stofanet.dk", "get2net.dk", "tdcadsl.dk",
                         "youmail.dk", "post.tele.dk", "123+someone.users.noreply.github.com",
-                        "laptop.local", "build-host.localdomain", "ubuntu.(none)", "(none)"})
+                        "laptop.local", "build-host.localdomain", "ubuntu.(none)", "(none)", "vagrant.vm"})
     EXPECT_TRUE(is_public_mail_domain(d)) << d;
   // Look-alikes of organisations: a name.* pattern matches only right above the public suffix.
   for (const char* d : {"magenta.dk", "live.acme.com", "yahoo.example.org", "gmx-consulting.dk",

@@ -67,6 +67,29 @@ TEST(People, TheSameNameOnAuthoredCommitsStillJoinsAddresses) {
   EXPECT_EQ(anna->aliases, std::vector<std::string>{"anna.lund@gmail.com"});
 }
 
+TEST(People, AForgeMergeWithTheFullNameJoinsTheSamePerson) {
+  // A forge writes the account's full name on its merges: "Sine Jespersen <sine@aarhus.dk>"
+  // for an address whose commits say "Sine". That agrees with her authored name, so her private
+  // address, which commits as "Sine Jespersen", is the same person.
+  GitRepo r;
+  r.write("a.txt", numbered("a", 1, 5));
+  r.commit("a", "2024-01-10T12:00:00Z", "Sine <sine@aarhus.dk>");
+  r.run("checkout -q -b side");
+  r.write("b.txt", numbered("b", 1, 5));
+  r.commit("b", "2024-01-11T12:00:00Z", "Sine Jespersen <sine.jespersen@gmail.com>");
+  r.run("checkout -q main");
+  r.write("c.txt", numbered("c", 1, 5));
+  r.commit("c", "2024-01-12T12:00:00Z", "Sine <sine@aarhus.dk>");
+  r.run("merge -q --no-ff -m 'Merge pull request #3 from sine/side' side", "2024-01-13T12:00:00Z",
+        "Sine Jespersen <sine@aarhus.dk>");
+  HistoryFacts h = analyse(r, as_of("2024-02-01"));
+  EXPECT_EQ(h.repository.contributors, 1);
+  const Contributor* sine = find_author(h, "sine@aarhus.dk");
+  ASSERT_NE(sine, nullptr);
+  EXPECT_EQ(sine->aliases, std::vector<std::string>{"sine.jespersen@gmail.com"});
+  EXPECT_EQ(h.repository.truck_factor.value, 1);
+}
+
 TEST(People, FreeMailAndPersonalDomainsAreIndividuals) {
   GitRepo r;
   r.write("a.txt", "a\n");
