@@ -47,7 +47,11 @@ std::string location(const std::string& path, int64_t line) {
 std::string person_name(const ScanResult& result, const std::string& id) {
   if (result.history)
     for (const auto& a : result.history->repository.authors)
-      if (a.id == id) return a.name.empty() ? id : a.name;
+      if (a.id == id) {
+        const std::string name = a.name.empty() ? id : a.name;
+        // E-mail addresses are personal data: shown only when the scan kept them (--show-emails).
+        return result.scan.show_emails && !a.email.empty() ? name + " <" + a.email + ">" : name;
+      }
   return id;
 }
 
@@ -132,7 +136,7 @@ Data figures(const Context& c) {
     tile("figures.truck_factor", t.integer(repo.truck_factor.value));
     tile("figures.contributors", t.integer(repo.contributors),
          t.format("figures.active_note", {{"n", t.integer(repo.active_contributors)}}));
-    tile("figures.organisations", t.integer(static_cast<int64_t>(repo.organisations.size())));
+    tile("figures.organisations", t.integer(organisation_count(repo)));
     const auto& rel = repo.releases;
     tile("figures.last_release", rel.last_release.empty() ? t.text("common.none") : rel.last_release,
          rel.last_release_date.empty() ? "" : t.date(rel.last_release_date));
@@ -276,6 +280,7 @@ std::string render_html(const ScanResult& result, const ReportOptions& options) 
   html::set_text(root, "revision", data.revision_short);
   html::set_text(root, "branch", result.scan.branch);
   html::set_text(root, "scanned", t.date_time(result.scan.started_at));
+  html::set_text(root, "as_of", t.as_of(result.scan.as_of));
   root.set("tool_version", result.scan.tool_version);
   root.set("source", result.scan.source);
   root.set("overview", html::overview(c));

@@ -40,6 +40,12 @@ class Translation {
   std::string date(std::string_view iso) const;
   /// As date() with the time of day in UTC when the input has one.
   std::string date_time(std::string_view iso) const;
+  /// A scan's reference date (scan.as_of): a date ("2024-06-01") as date(), a timestamp as
+  /// date_time(); "" stays "".
+  std::string as_of(std::string_view as_of) const {
+    if (as_of.empty()) return "";
+    return as_of.size() > 10 ? date_time(as_of) : date(as_of);
+  }
 
  private:
   std::string lang_;

@@ -203,6 +203,7 @@ std::string render_markdown(const ScanResult& r, const ReportOptions& options) {
   std::string head = "## " + t.text("md.title") + ": " + code(d.repository, 120);
   if (!d.revision_short.empty()) head += " " + code(d.revision_short);
   head += "\n\n";
+  if (!r.scan.as_of.empty()) head += t.format("md.as_of", {{"date", t.as_of(r.scan.as_of)}}) + "\n\n";
   head += grades_part(r, t);
   if (r.gate) {
     head += "**" + t.text("md.gate") + ":** " + t.text(r.gate->passed ? "md.gate_passed" : "md.gate_failed") +

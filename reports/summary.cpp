@@ -35,8 +35,9 @@ std::string gate_summary(const GateResult& gate) {
 
 std::string terminal_summary(const ScanResult& r) {
   std::string out;
-  out += fmt::format("repohealth {} — {} ({}{}{})\n", r.scan.tool_version, printable(r.scan.root),
-                     r.scan.source, r.scan.revision.empty() ? "" : " ", r.scan.revision.substr(0, 12));
+  out += fmt::format("repohealth {} — {} ({}{}{}){}\n", r.scan.tool_version, printable(r.scan.root),
+                     r.scan.source, r.scan.revision.empty() ? "" : " ", r.scan.revision.substr(0, 12),
+                     r.scan.as_of.empty() ? "" : ", as of " + printable(r.scan.as_of));
   std::map<std::string, std::pair<int64_t, int64_t>> by_language;  // files, code lines
   int64_t functions = 0;
   std::vector<std::pair<const FunctionMetrics*, const FileFacts*>> all;
@@ -94,9 +95,15 @@ std::string terminal_summary(const ScanResult& r) {
   if (r.history) {
     const RepoHistory& h = r.history->repository;
     out += fmt::format("  history: {} commits, {} contributors ({} active), {} organisations, elephant factor {}\n",
-                       h.commits, h.contributors, h.active_contributors, h.organisations.size(), h.elephant_factor);
+                       h.commits, h.contributors, h.active_contributors, organisation_count(h), h.elephant_factor);
+    // People by name; their addresses only when the scan kept them (--show-emails).
     std::string names;
-    for (const auto& id : h.truck_factor.authors) names += (names.empty() ? "" : ", ") + printable(id);
+    for (const auto& id : h.truck_factor.authors) {
+      std::string name = id;
+      for (const auto& a : h.authors)
+        if (a.id == id) name = (a.name.empty() ? id : a.name) + (r.scan.show_emails && !a.email.empty() ? " <" + a.email + ">" : "");
+      names += (names.empty() ? "" : ", ") + printable(name);
+    }
     out += fmt::format("  truck factor: {}{}{}{}   active only: {}\n", h.truck_factor.value, names.empty() ? "" : " (",
                        names, names.empty() ? "" : ")", h.active_truck_factor.value);
     if (!h.hotspots.empty())

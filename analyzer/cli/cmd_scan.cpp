@@ -40,6 +40,8 @@ struct ScanArgs {
   std::string compile_commands;
   int64_t clone_min_tokens = 50;
   int64_t clone_min_lines = 6;
+  std::string as_of;
+  bool show_emails = false;
 };
 
 int run(const ScanArgs& a) {
@@ -66,6 +68,11 @@ int run(const ScanArgs& a) {
   }
   if (!a.since.empty() && !parse_iso_date(a.since)) {
     std::fprintf(stderr, "repohealth scan: --since '%s' is not a date (use YYYY-MM-DD)\n", a.since.c_str());
+    return kExitUsage;
+  }
+  if (!a.as_of.empty() && !normalise_as_of(a.as_of)) {
+    std::fprintf(stderr, "repohealth scan: --as-of '%s' is not a date (use YYYY-MM-DD or an ISO 8601 timestamp)\n",
+                 a.as_of.c_str());
     return kExitUsage;
   }
   // The output folder is checked (and created) before the scan, so that an --out through a link
@@ -97,6 +104,8 @@ int run(const ScanArgs& a) {
   request.clones.min_tokens = a.clone_min_tokens;
   request.clones.min_lines = a.clone_min_lines;
   request.new_since = a.new_since;
+  request.as_of = a.as_of;
+  request.show_emails = a.show_emails;
   ScanOutcome outcome = run_scan(request);
   if (!outcome.ok) {
     std::fprintf(stderr, "repohealth scan: %s\n", outcome.error.message.c_str());
@@ -164,6 +173,11 @@ CommandRun attach_scan(CLI::App& app) {
                "History: count bots (dependabot, renovate, github-actions, *[bot]) as people");
   app.add_flag("--no-merge-aliases", a->no_merge_aliases,
                "History: do not merge identities that share a name but differ in e-mail");
+  app.add_option("--as-of", a->as_of,
+                 "Reference date every window ends at (last 12 months, active people, maintained, releases): "
+                 "YYYY-MM-DD or an ISO 8601 timestamp; default: today (UTC). Give it for reproducible re-runs");
+  app.add_flag("--show-emails", a->show_emails,
+               "Keep people's e-mail addresses in facts.json and the reports (default: names only)");
   app.add_option("--hotspots", a->hotspots, "History: how many hotspots to keep")
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));

@@ -25,6 +25,7 @@ std::optional<ScanError> finish_new_code(const ScanRequest& request, const ScanR
   base.history = false;
   base.compile_commands = request.compile_commands;
   base.clones = request.clones;
+  base.as_of = request.as_of;
   base.only_paths.emplace();
   for (const auto& f : new_code.files)
     if (!f.old_path.empty()) base.only_paths->insert(f.old_path);

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "core/classify.h"
+#include "core/dates.h"
 #include "core/file_source.h"
 #include "cli/duplication_step.h"
 #include "cli/file_analysis.h"
@@ -26,6 +27,7 @@
 #include "lang/clang_frontend.h"
 #include "engine/scan_rules.h"
 #include "health/licence_match.h"
+#include "history/people_privacy.h"
 
 namespace rh {
 namespace {
@@ -77,6 +79,16 @@ ScanOutcome run_scan(const ScanRequest& request) {
   }
   result.scan.revision_spec = request.worktree ? "" : (request.rev.empty() ? "HEAD" : request.rev);
   result.scan.started_at = iso_utc_now();
+  {
+    auto as_of = normalise_as_of(request.as_of.empty() ? today_utc() : request.as_of);
+    if (!as_of) {
+      outcome.error = {ScanError::Kind::usage,
+                       "--as-of '" + request.as_of + "' is not a date (use YYYY-MM-DD or an ISO 8601 timestamp)"};
+      return outcome;
+    }
+    result.scan.as_of = *as_of;
+  }
+  result.scan.show_emails = request.show_emails;
 
   SourceInfo info;
   auto source = open_source(SourceOptions{request.root, request.rev, request.worktree}, &info);
@@ -161,6 +173,7 @@ ScanOutcome run_scan(const ScanRequest& request) {
   if (want_history) {
     HistoryOptions options = request.history_options;
     if (options.org_mapping.empty()) options.org_mapping = request.config.organisations;
+    options.as_of = as_of_instant(result.scan.as_of);
     background.run([&history, &request, options] {
       history.emplace(analyse_history(request.root, request.rev, options));
     });
@@ -185,6 +198,8 @@ ScanOutcome run_scan(const ScanRequest& request) {
   if (history && history->ok()) {
     result.history = std::move(**history);
     compute_hotspots(*result.history, result.files, request.history_options.hotspots_top);
+    // Before the health checks, so that their evidence names people as the reports do.
+    if (!request.show_emails) hide_emails(*result.history);
   } else if (history) {
     result.notifications.push_back({"warning", "", "history not analysed: " + history->error().message});
   } else if (request.history && info.is_empty) {

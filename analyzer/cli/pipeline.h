@@ -29,6 +29,12 @@ struct ScanRequest {
   std::string compile_commands;  ///< compile_commands.json for C/C++ (--compile-commands), or ""
   CloneOptions clones;           ///< clone detection thresholds
   std::string new_since;         ///< --new-since REF: classify findings as new or unchanged
+  /// --as-of: the reference date every window ends at ("YYYY-MM-DD" or an ISO timestamp);
+  /// "" = the day of the scan (UTC). Recorded as scan.as_of.
+  std::string as_of;
+  /// --show-emails: keep people's e-mail addresses in the facts (and so in the reports); without
+  /// it people are named by their names only (history/people_privacy.h).
+  bool show_emails = false;
   /// Analyse only these paths (the merge-base scan of new-code mode); others are left out
   /// silently, not listed as skipped.
   std::optional<std::set<std::string>> only_paths;

@@ -19,6 +19,14 @@ std::string where(const std::string& file, const YAML::Node& node) {
   return file + ":" + std::to_string(m.line + 1);
 }
 
+/// An e-mail domain as `organisations:` takes it: "acme.dk", "mail.kommune.dk"; no '@', no spaces.
+std::string check_mail_domain(const std::string& file, const YAML::Node& node, const std::string& domain) {
+  const bool ok = !domain.empty() && domain.find_first_of("@ \t/:") == std::string::npos &&
+                  domain.find('.') != std::string::npos && domain.front() != '.' && domain.back() != '.';
+  if (ok) return "";
+  return where(file, node) + ": '" + domain + "' is not an e-mail domain (write the part after '@', e.g. acme.dk)";
+}
+
 size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -254,11 +262,23 @@ const std::vector<std::pair<std::string, KeyReader>>& key_table() {
       {"organisations",
        [](const std::string& f, const YAML::Node& n, Config& c) -> std::string {
          if (!n.IsMap())
-           return where(f, n) + ": 'organisations' must be a mapping of e-mail domain: organisation name";
+           return where(f, n) + ": 'organisations' must be a mapping of e-mail domain: organisation name, or of "
+                                "organisation name: [domains]";
          for (const auto& kv : n) {
-           if (!kv.second.IsScalar())
-             return where(f, kv.second) + ": organisation for '" + kv.first.as<std::string>() + "' must be a name";
-           c.organisations.emplace_back(kv.first.as<std::string>(), kv.second.as<std::string>());
+           const std::string key = kv.first.as<std::string>();
+           if (kv.second.IsScalar()) {  // acme.dk: Acme A/S
+             if (std::string err = check_mail_domain(f, kv.first, key); !err.empty()) return err;
+             c.organisations.emplace_back(key, kv.second.as<std::string>());
+           } else if (kv.second.IsSequence() && kv.second.size() > 0) {  // Magenta ApS: [magenta.dk, magenta-aps.dk]
+             for (const auto& d : kv.second) {
+               if (!d.IsScalar()) return where(f, d) + ": the domains of '" + key + "' must be e-mail domains";
+               if (std::string err = check_mail_domain(f, d, d.as<std::string>()); !err.empty()) return err;
+               c.organisations.emplace_back(d.as<std::string>(), key);
+             }
+           } else {
+             return where(f, kv.second) + ": organisation for '" + key +
+                    "' must be a name (domain: name) or a list of domains (name: [domain, domain])";
+           }
          }
          return "";
        }},

@@ -64,7 +64,9 @@ struct Config {
   std::vector<std::string> rule_folders;  ///< user rule folders, relative to the config file
   std::string baseline;                   ///< baseline file, relative to the config file
   std::string language = "en";            ///< report language: en | da
-  std::vector<std::pair<std::string, std::string>> organisations;  ///< e-mail domain -> name
+  /// e-mail domain -> organisation name; `name: [domain, domain]` in the file gives one entry per
+  /// domain, so several domains can be one organisation.
+  std::vector<std::pair<std::string, std::string>> organisations;
   GateConfig gate;                        ///< quality gate conditions (`gate:`)
   ScoringConfig scoring;                  ///< health score weights and grade boundaries (`scoring:`)
 };

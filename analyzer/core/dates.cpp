@@ -1,6 +1,7 @@
 #include "core/dates.h"
 
 #include <algorithm>
+#include <ctime>
 
 #include <fmt/format.h>
 
@@ -98,6 +99,21 @@ std::optional<int64_t> parse_iso_date(std::string_view s) {
   if (pos != s.size()) return std::nullopt;
   return days_from_civil(y, mo, d) * kSecondsPerDay + h * 3600 + mi * 60 + sec - offset;
 }
+
+std::optional<int64_t> as_of_instant(std::string_view as_of) {
+  auto t = parse_iso_date(as_of);
+  if (!t) return std::nullopt;
+  return as_of.size() == 10 ? *t + kSecondsPerDay - 1 : *t;
+}
+
+std::optional<std::string> normalise_as_of(std::string_view text) {
+  auto t = parse_iso_date(text);
+  if (!t) return std::nullopt;
+  if (text.size() == 10) return std::string(text);
+  return iso_utc(*t);
+}
+
+std::string today_utc() { return iso_utc(static_cast<int64_t>(std::time(nullptr))).substr(0, 10); }
 
 int64_t whole_days(int64_t from, int64_t to) {
   return to <= from ? 0 : (to - from) / kSecondsPerDay;

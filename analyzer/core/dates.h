@@ -19,6 +19,16 @@ std::string iso_utc(int64_t seconds);
 /// a space may stand for the "T". Returns nothing for anything else or an impossible date.
 std::optional<int64_t> parse_iso_date(std::string_view text);
 
+/// The instant an "as of" reference stands for: a date "YYYY-MM-DD" is the end of that day
+/// (23:59:59 UTC), so the day's own commits are inside; a timestamp is itself. Nothing for
+/// anything else.
+std::optional<int64_t> as_of_instant(std::string_view as_of);
+/// `--as-of` as facts.json records it: a date stays "YYYY-MM-DD", a timestamp becomes ISO 8601
+/// UTC ("2024-06-01T12:00:00Z"). Nothing when it is neither.
+std::optional<std::string> normalise_as_of(std::string_view text);
+/// Today's date in UTC, "YYYY-MM-DD" (the default reference date of a scan).
+std::string today_utc();
+
 /// Whole days from `from` to `to`, rounded down, never negative.
 int64_t whole_days(int64_t from, int64_t to);
 /// Whole months (kSecondsPerMonth) from `from` to `to`, rounded down, never negative.

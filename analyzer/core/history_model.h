@@ -6,8 +6,8 @@
 // - an author is identified by `id`: the e-mail address after .mailmap (lower case), or the name
 //   when a commit has no e-mail; Contributor gives the name and organisation for an id;
 // - dates are ISO 8601 UTC strings ("2024-06-01T12:00:00Z"), empty when unknown;
-// - windows ("last 12 months", "active") are measured back from `reference_date`, the commit date
-//   of the analysed revision, never from the wall clock; a month is 30.436875 days;
+// - windows ("last 12 months", "active") are measured back from `reference_date`, the scan's
+//   reference date (`scan.as_of`: the day of the scan, or --as-of); a month is 30.436875 days;
 // - shares are fractions in [0, 1] rounded to 4 decimals.
 #include <cstdint>
 #include <string>
@@ -64,7 +64,7 @@ struct Contributor {
   int64_t lines_deleted = 0;         ///< inside the line window
   std::string first_commit;
   std::string last_commit;
-  bool active = false;               ///< last commit within 12 months of the reference date
+  bool active = false;               ///< last commit within 12 months before the reference date
   int64_t files_authored = 0;        ///< files where this person is a DOA author
   bool operator==(const Contributor&) const = default;
 };
@@ -162,7 +162,7 @@ struct TraceabilityPractice {
 
 struct RepoHistory {
   std::string revision;        ///< commit id analysed
-  std::string reference_date;  ///< its commit (committer) date: windows end here
+  std::string reference_date;  ///< the reference instant (scan.as_of): windows end here
   bool first_parent = false;
   std::string since;           ///< --since as given, empty for all history
   int64_t max_commits = 0;     ///< 0 = no limit
@@ -194,6 +194,14 @@ struct RepoHistory {
   TraceabilityPractice traceability;
   bool operator==(const RepoHistory&) const = default;
 };
+
+/// Organisations proper (kind "organisation"; individuals left out): the one count the summary,
+/// the reports and the process.organisations check all show.
+inline int64_t organisation_count(const RepoHistory& h) {
+  int64_t n = 0;
+  for (const Organisation& o : h.organisations) n += o.kind == "organisation" ? 1 : 0;
+  return n;
+}
 
 struct HistoryFacts {
   RepoHistory repository;

@@ -129,6 +129,11 @@ struct ScanInfo {
   std::string branch;       ///< branch name when HEAD is on one
   std::string repository_uri;  ///< the remote's URL (origin) when there is one, else empty
   std::string started_at;   ///< ISO 8601 UTC
+  /// The reference date every window ends at (last 12 months, active people, maintained,
+  /// releases, knowledge loss): "YYYY-MM-DD" (the end of that day, UTC) or an ISO 8601 UTC
+  /// timestamp; the day of the scan unless --as-of gives one.
+  std::string as_of;
+  bool show_emails = false; ///< --show-emails: people's e-mail addresses are kept in the facts
   int64_t duration_ms = 0;
   int64_t jobs = 0;
   bool operator==(const ScanInfo&) const = default;

@@ -58,6 +58,8 @@ ojson scan_info_json(const ScanInfo& s) {
   RH_FIELD(j, s, branch);
   RH_FIELD(j, s, repository_uri);
   RH_FIELD(j, s, started_at);
+  RH_FIELD(j, s, as_of);
+  RH_FIELD(j, s, show_emails);
   RH_FIELD(j, s, duration_ms);
   RH_FIELD(j, s, jobs);
   return j;
@@ -195,6 +197,8 @@ Result<ScanResult> scan_result_from_json(const ojson& doc) {
     // Added after schema_version 1 was first written: optional when reading.
     if (s->contains("repository_uri")) r.get(*s, "repository_uri", i.repository_uri, w);
     r.get(*s, "started_at", i.started_at, w);
+    if (s->contains("as_of")) r.get(*s, "as_of", i.as_of, w);
+    if (s->contains("show_emails")) r.get(*s, "show_emails", i.show_emails, w);
     r.get(*s, "duration_ms", i.duration_ms, w);
     r.get(*s, "jobs", i.jobs, w);
   }

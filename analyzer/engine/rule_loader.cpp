@@ -392,7 +392,9 @@ bool parse_rule(std::string_view text, const std::string& file, Rule& r, std::ve
 }
 
 bool is_rule_file(std::string_view rel) {
-  if (rel.starts_with("languages/") || rel.starts_with("workspace/") || rel.starts_with("health/")) return false;
+  if (rel.starts_with("languages/") || rel.starts_with("workspace/") || rel.starts_with("health/") ||
+      rel.starts_with("history/"))
+    return false;
   std::string_view name = rel.substr(rel.find_last_of('/') == std::string_view::npos ? 0 : rel.find_last_of('/') + 1);
   size_t dot = name.find('.');
   if (dot == std::string_view::npos || dot == 0) return false;

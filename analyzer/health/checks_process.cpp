@@ -17,6 +17,12 @@ std::string no_history_reason(const ScanResult& r) {
   return "The git history was not analysed (no commits, --no-history, or it could not be read).";
 }
 
+/// The reference date the windows end at, as a summary names it ("2024-06-01").
+std::string as_of_text(const ScanResult& r) {
+  if (!r.scan.as_of.empty()) return r.scan.as_of.substr(0, 10);
+  return r.history ? r.history->repository.reference_date.substr(0, 10) : std::string("the scan");
+}
+
 /// A check that needs the history; returns false (and concludes "inconclusive") without it.
 bool need_history(const Repo& repo, HealthCheck& c) {
   if (repo.result().history) return true;
@@ -49,14 +55,16 @@ void maintained(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("process.maintained");
   if (need_history(repo, c)) {
     const RepoHistory& h = repo.result().history->repository;
+    // The scan's reference date, as every other window of the history (scan.as_of).
+    const std::string& as_of = repo.result().scan.as_of;
     auto last = parse_iso_date(h.last_commit_date);
-    auto now = parse_iso_date(repo.result().scan.started_at);
+    auto now = as_of.empty() ? parse_iso_date(repo.result().scan.started_at) : as_of_instant(as_of);
     if (!last || !now) {
       conclude(c, "inconclusive", "The date of the last commit is unknown.");
     } else {
       const int64_t days = whole_days(*last, *now);
       c.evidence.push_back({"", 0, "last commit " + h.last_commit_date.substr(0, 10) + ", " + std::to_string(days) +
-                                       " days before the scan"});
+                                       " days before " + (as_of.empty() ? std::string("the scan") : as_of.substr(0, 10))});
       if (days <= 90)
         conclude(c, "pass", "The last commit is " + std::to_string(days) + " days old.");
       else
@@ -81,12 +89,13 @@ void releases(const Repo& repo, HealthFacts& out) {
     } else {
       c.evidence.push_back({"", 0, std::to_string(p.releases) + " release tags, last " + p.last_release + " (" +
                                        p.last_release_date.substr(0, 10) + "), " + std::to_string(p.releases_last_12_months) +
-                                       " in the last 12 months"});
+                                       " in the 12 months before " + as_of_text(repo.result())});
       if (p.releases_last_12_months == 0)
-        conclude(c, "warn", "No release in the 12 months before the analysed revision (last: " + p.last_release + ").",
+        conclude(c, "warn", "No release in the 12 months before " + as_of_text(repo.result()) + " (last: " + p.last_release + ").",
                  "Release regularly so municipalities can take fixes without taking the main line.");
       else
-        conclude(c, "pass", std::to_string(p.releases_last_12_months) + " releases in the last 12 months (last: " + p.last_release + ").");
+        conclude(c, "pass", std::to_string(p.releases_last_12_months) + " releases in the 12 months before " + as_of_text(repo.result()) +
+                                " (last: " + p.last_release + ").");
     }
   }
   out.checks.push_back(std::move(c));
@@ -135,10 +144,9 @@ void organisations(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("process.organisations");
   if (need_history(repo, c)) {
     const RepoHistory& h = repo.result().history->repository;
-    int64_t orgs = 0;
+    const int64_t orgs = organisation_count(h);  // the count the summary and reports show
     for (const auto& o : h.organisations)
       if (o.kind == "organisation") {
-        ++orgs;
         c.evidence.push_back({"", 0, o.name + ": " + std::to_string(o.authors) + " authors, " + std::to_string(o.commits) + " commits"});
       }
     if (h.contributors == 0)
@@ -159,8 +167,14 @@ void truck_factor(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("process.truck-factor");
   if (need_history(repo, c)) {
     const TruckFactor& tf = repo.result().history->repository.truck_factor;
+    // People by name (the id is an e-mail address when the scan keeps them).
     std::string names;
-    for (const auto& a : tf.authors) names += (names.empty() ? "" : ", ") + a;
+    for (const auto& a : tf.authors) {
+      std::string name = a;
+      for (const auto& p : repo.result().history->repository.authors)
+        if (p.id == a && !p.name.empty()) name = p.name;
+      names += (names.empty() ? "" : ", ") + name;
+    }
     if (tf.files == 0)
       conclude(c, "inconclusive", "No file has an author in the history.");
     else {

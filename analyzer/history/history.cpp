@@ -137,7 +137,7 @@ void HistoryRun::run(const git_oid& head, int64_t since) {
   }
 
   const GraphCommit& top = graph_.commits.front();
-  reference_ = top.commit_time;
+  reference_ = opt_.as_of.value_or(top.commit_time);
   repo_facts_.revision = oid_hex(head);
   repo_facts_.shallow = graph_.shallow;
   repo_facts_.shallow_depth = graph_.shallow_depth;
@@ -148,6 +148,10 @@ void HistoryRun::run(const git_oid& head, int64_t since) {
     return;
   }
   repo_facts_.reference_date = iso_utc(reference_);
+  if (reference_ < top.commit_time)
+    out_.notes.push_back("the reference date " + iso_utc(reference_) +
+                         " precedes the revision's commit date " + iso_utc(top.commit_time) +
+                         ": changes dated after it count as inside the last 12 months");
 
   analysed_.assign(graph_.commits.size(), false);
   int64_t taken = 0;
@@ -329,6 +333,16 @@ void HistoryRun::people_and_files() {
     if (x.commits != y.commits) return x.commits > y.commits;
     return keys[static_cast<size_t>(a)] < keys[static_cast<size_t>(b)];
   });
+  // A domain only one person writes from, looking like their name, is their own: an individual.
+  std::map<std::string, int64_t> people_per_domain;
+  for (int32_t id : order) {
+    const std::string d = email_domain(ids_->at(id).email);
+    if (!d.empty()) people_per_domain[registrable_domain(d)] += 1;
+  }
+  auto personal = [&](const Identity& ident) {
+    const std::string d = email_domain(ident.email);
+    return !d.empty() && people_per_domain[registrable_domain(d)] == 1 && looks_personal(d, ident.name);
+  };
   std::vector<int64_t> rank(n, INT64_MAX);
   std::map<std::string, Organisation> orgs;
   std::map<std::string, std::vector<int32_t>> org_members;
@@ -341,7 +355,7 @@ void HistoryRun::people_and_files() {
     c.id = ident.key;
     c.name = ident.name;
     c.email = ident.email;
-    OrgOf org = organisation_of(ident.email, ident.key, opt_.org_mapping);
+    OrgOf org = organisation_of(ident.email, ident.key, opt_.org_mapping, personal(ident));
     c.organisation = org.name;
     c.aliases = ids_->aliases(id);
     c.commits = s.commits;

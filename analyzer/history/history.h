@@ -3,6 +3,7 @@
 // per-file history, ownership and truck factor, organisations, temporal coupling, and release and
 // traceability practice. Definitions: docs/history.md.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,9 @@ struct HistoryOptions {
   bool merge_aliases = true;   ///< one person: identical names with different e-mail addresses
   std::vector<std::pair<std::string, std::string>> org_mapping;  ///< domain -> organisation
   int hotspots_top = 20;      ///< for the caller of compute_hotspots (analyse_history ignores it)
+  /// The reference instant every window ends at (seconds since 1970, UTC): `scan` always sets it
+  /// from scan.as_of (as_of_instant). Unset: the revision's commit date.
+  std::optional<int64_t> as_of;
 };
 
 /// Walks the history of `rev` ("" = HEAD) in the repository containing `repo_path`. Errors: not a

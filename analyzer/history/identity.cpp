@@ -89,7 +89,7 @@ std::string normalise_name(std::string_view name) {
   return out;
 }
 
-int32_t IdentityTable::intern(const char* name_in, const char* email_in, int64_t time) {
+int32_t IdentityTable::intern(const char* name_in, const char* email_in, int64_t time, bool merge) {
   std::string raw_name = name_in ? name_in : "";
   std::string raw_email = email_in ? email_in : "";
   std::string raw_key = raw_name;
@@ -134,25 +134,62 @@ int32_t IdentityTable::intern(const char* name_in, const char* email_in, int64_t
   const RawAuthor& raw = it->second;
   Identity& ident = ids_[static_cast<size_t>(raw.id)];
   ident.raw_commits += 1;
-  if (time > ident.newest_time) {
+  // A non-merge commit's name wins over any merge's; among commits of one kind, the newest.
+  const bool first_authored = !merge && !ident.authored;
+  if (first_authored || ((merge == !ident.authored) && time > ident.newest_time)) {
     ident.newest_time = time;
     ident.name = raw.name;
+  }
+  if (!merge) ident.authored = true;
+  if (merge) {
+    std::string n = normalise_name(raw.name);
+    if (std::find(ident.merge_names.begin(), ident.merge_names.end(), n) == ident.merge_names.end())
+      ident.merge_names.push_back(std::move(n));
   }
   ident.bot = ident.bot || raw.bot;
   return raw.id;
 }
 
+namespace {
+
+/// Whether the words of the shorter name begin the longer one ("sine" and "sine jespersen").
+bool names_agree(const std::string& a, const std::string& b) {
+  const std::string& shorter = a.size() <= b.size() ? a : b;
+  const std::string& longer = a.size() <= b.size() ? b : a;
+  return !shorter.empty() && longer.compare(0, shorter.size(), shorter) == 0 &&
+         (longer.size() == shorter.size() || longer[shorter.size()] == ' ');
+}
+
+bool generic_name(const std::string& n) {
+  return n.empty() || std::find(kGenericNames.begin(), kGenericNames.end(), n) != kGenericNames.end();
+}
+
+}  // namespace
+
 void IdentityTable::merge_aliases() {
-  std::map<std::string, std::vector<int32_t>> groups;
+  std::vector<int32_t> root(ids_.size());
+  for (size_t i = 0; i < root.size(); ++i) root[i] = static_cast<int32_t>(i);
+  auto find = [&](int32_t x) {
+    while (root[static_cast<size_t>(x)] != x) x = root[static_cast<size_t>(x)];
+    return x;
+  };
+  std::map<std::string, int32_t> first_with_name;
   for (size_t i = 0; i < ids_.size(); ++i) {
     const Identity& ident = ids_[i];
-    if (ident.bot || ident.email.empty()) continue;
-    std::string n = normalise_name(ident.name);
-    if (n.empty() || std::find(kGenericNames.begin(), kGenericNames.end(), n) != kGenericNames.end())
-      continue;
-    groups[n].push_back(static_cast<int32_t>(i));
+    if (ident.bot || ident.email.empty() || !ident.authored) continue;
+    const std::string n = normalise_name(ident.name);
+    if (generic_name(n)) continue;
+    std::vector<std::string> names{n};
+    for (const std::string& m : ident.merge_names)
+      if (m != n && !generic_name(m) && names_agree(n, m)) names.push_back(m);
+    for (const std::string& name : names) {
+      auto [it, inserted] = first_with_name.emplace(name, static_cast<int32_t>(i));
+      if (!inserted) root[static_cast<size_t>(find(static_cast<int32_t>(i)))] = find(it->second);
+    }
   }
-  for (auto& [name, members] : groups) {
+  std::map<int32_t, std::vector<int32_t>> groups;
+  for (size_t i = 0; i < ids_.size(); ++i) groups[find(static_cast<int32_t>(i))].push_back(static_cast<int32_t>(i));
+  for (auto& [r, members] : groups) {
     if (members.size() < 2) continue;
     int32_t best = members.front();
     for (int32_t m : members) {

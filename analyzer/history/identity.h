@@ -27,11 +27,15 @@ std::string normalise_name(std::string_view name);
 /// A person or bot after .mailmap: the e-mail address identifies it.
 struct Identity {
   std::string key;    ///< lower-case e-mail address, or the name when there is none
-  std::string name;   ///< name on the newest commit
+  std::string name;   ///< name on the newest non-merge commit (on the newest merge when it has no other)
   std::string email;  ///< e-mail address as written after .mailmap
   bool bot = false;
   int64_t raw_commits = 0;  ///< commits carrying this identity (all kinds)
-  int64_t newest_time = INT64_MIN;
+  int64_t newest_time = INT64_MIN;        ///< of the commit `name` comes from
+  bool authored = false;  ///< seen on a non-merge commit: only then does its name join aliases
+  /// Normalised names on its merge commits (a forge writes the account's full name there: "Sine
+  /// Jespersen" for an address whose commits say "Sine").
+  std::vector<std::string> merge_names;
   std::vector<std::string> mapped_emails;  ///< other addresses .mailmap turned into this one
 };
 
@@ -40,11 +44,17 @@ class IdentityTable {
   /// `mailmap` may be null (no .mailmap).
   explicit IdentityTable(git_mailmap* mailmap) : mailmap_(mailmap) {}
 
-  /// The identity of a commit's author (after .mailmap); counts one commit for it.
-  int32_t intern(const char* name, const char* email, int64_t time);
+  /// The identity of a commit's author (after .mailmap); counts one commit for it. The names of
+  /// merge commits (`merge`) are not authorship: whoever presses "merge" on a forge may be
+  /// recorded with another person's name, so they name an identity only when it has no other.
+  int32_t intern(const char* name, const char* email, int64_t time, bool merge = false);
 
   /// Merges identities of people (not bots, not generic names such as "root") that carry the
-  /// same normalised name: the address with the most commits represents them.
+  /// same normalised name on their non-merge commits: the address with the most commits
+  /// represents them. A name on an identity's merge commits counts too, but only when it agrees
+  /// with its authored name (one's words begin the other's: "Sine" and "Sine Jespersen"), so a
+  /// merge recorded with another person's name joins nobody. Identities seen only on merge
+  /// commits are never merged by name.
   void merge_aliases();
 
   /// The representative of an identity (itself until merge_aliases()).

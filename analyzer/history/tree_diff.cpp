@@ -10,6 +10,8 @@ namespace rh::history {
 namespace {
 
 constexpr size_t kMaxRenamePairs = 1000 * 1000;
+/// git's default: a file is renamed when at least 50 % of it is kept (diff.renames, -M50%).
+constexpr uint16_t kRenameSimilarity = 50;
 
 /// A change with what is needed to count its lines later.
 struct Entry {
@@ -297,6 +299,7 @@ bool TreeDiffer::diff(const git_oid* parent_tree, const git_oid& tree, bool coun
         git_diff* raw_sub = nullptr;
         git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
         find.flags = GIT_DIFF_FIND_RENAMES;
+        find.rename_threshold = kRenameSimilarity;
         find.rename_limit = 1000;
         int rc = git_diff_tree_to_tree(&raw_sub, repo_, old_tree.get(), new_tree.get(), &sub);
         DiffPtr rename_diff(rc == 0 ? raw_sub : nullptr);

@@ -99,7 +99,8 @@ CommitGraph read_commit_graph(git_repository* repo, const git_oid& head, bool fi
     c.tree = *git_commit_tree_id(commit.get());
     c.commit_time = git_commit_time(commit.get());
     c.time = author ? author->when.time : c.commit_time;
-    c.author = identities.intern(author ? author->name : "", author ? author->email : "", c.time);
+    c.author = identities.intern(author ? author->name : "", author ? author->email : "", c.time,
+                                 real_parents >= 2);
     c.parent_slot = static_cast<uint32_t>(g.parents.size());
     c.parent_count = static_cast<uint16_t>(pending.size());
     g.parents.insert(g.parents.end(), pending.begin(), pending.end());

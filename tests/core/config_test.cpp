@@ -70,7 +70,8 @@ TEST(Config, ReadsRuleSectionsLanguageAndOrganisations) {
                    "thresholds:\n  function.cyclomatic: 20\n"
                    "ignore:\n  - paths: [\"tests/fixtures/**\"]\n    rules: [generic.secrets]\n    reason: test data\n"
                    "rule_folders: [team-rules]\nbaseline: base/facts.json\n"
-                   "language: da\norganisations:\n  acme.dk: Acme A/S\n  kommune.dk: Kommunen\n");
+                   "language: da\norganisations:\n  acme.dk: Acme A/S\n  kommune.dk: Kommunen\n"
+                   "  Magenta ApS: [magenta.dk, magenta-aps.dk]\n");
   auto c = load_config((dir.path() / "sub/.repohealth.yml").string());
   ASSERT_TRUE(c) << c.error().message;
   EXPECT_TRUE(c->preview);
@@ -93,8 +94,11 @@ TEST(Config, ReadsRuleSectionsLanguageAndOrganisations) {
   EXPECT_EQ(c->rule_folders, std::vector<std::string>{(dir.path() / "sub/team-rules").string()});
   EXPECT_EQ(c->baseline, (dir.path() / "sub/base/facts.json").string());
   EXPECT_EQ(c->language, "da");
-  ASSERT_EQ(c->organisations.size(), 2u);
+  ASSERT_EQ(c->organisations.size(), 4u);
   EXPECT_EQ(c->organisations[0], (std::pair<std::string, std::string>{"acme.dk", "Acme A/S"}));
+  // One organisation, two domains.
+  EXPECT_EQ(c->organisations[2], (std::pair<std::string, std::string>{"magenta.dk", "Magenta ApS"}));
+  EXPECT_EQ(c->organisations[3], (std::pair<std::string, std::string>{"magenta-aps.dk", "Magenta ApS"}));
 }
 
 TEST(Config, NestedMistakesNameLineAndHint) {
@@ -111,6 +115,11 @@ TEST(Config, NestedMistakesNameLineAndHint) {
       {"ignore:\n  - reason: x\n", "c.yml:2: an 'ignore' entry needs 'paths', 'rules' or both"},
       {"language: dk\n", "c.yml:1: 'language' must be en or da"},
       {"organisations: [a]\n", "c.yml:1: 'organisations' must be a mapping"},
+      {"organisations:\n  acme.dk: Acme\n  anna@acme.dk: Acme\n",
+       "c.yml:3: 'anna@acme.dk' is not an e-mail domain"},
+      {"organisations:\n  Magenta ApS:\n    - magenta.dk\n    - magenta aps\n",
+       "c.yml:4: 'magenta aps' is not an e-mail domain"},
+      {"organisations:\n  Magenta ApS: []\n", "c.yml:2: organisation for 'Magenta ApS' must be a name"},
       {"preview: sometimes\n", "c.yml:1: 'preview' must be true or false"},
       {"languag: da\n", "c.yml:1: unknown key 'languag' (did you mean 'language'?)"},
   };

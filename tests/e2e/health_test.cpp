@@ -297,6 +297,66 @@ TEST(Health, EmptyRepositoryIsInconclusiveNotFailed) {
   for (const auto& q : r.facts["health"]["requirements"]) EXPECT_NE(q["status"], "not_met") << q.dump();
 }
 
+TEST(Health, MaintainedAndReleasesCountFromTheAsOfDate) {
+  // Tagged 2023-01-10, last commit 2023-03-01: both checks look back from the one as-of date.
+  TempDir dir;
+  git(dir.path(), "init -q");
+  write_file(dir.path(), "a.py", "x = 1\n");
+  commit_all(dir.path(), "first", "2023-01-10T12:00:00Z");
+  git(dir.path(), "tag v1.0.0", "2023-01-10T12:00:00Z", "Anna Lund <anna@acme.dk>");
+  write_file(dir.path(), "a.py", "x = 2\n");
+  commit_all(dir.path(), "second", "2023-03-01T12:00:00Z");
+
+  ScanRun soon = scan(dir.str(), "--as-of 2023-04-01");
+  ASSERT_EQ(soon.command.exit_code, 0) << soon.command.err;
+  EXPECT_EQ(status(soon.facts, "process.maintained"), "pass");
+  EXPECT_NE(check(soon.facts, "process.maintained")["evidence"].dump().find("31 days before 2023-04-01"),
+            std::string::npos);
+  EXPECT_EQ(status(soon.facts, "process.releases"), "pass");
+  EXPECT_NE(check(soon.facts, "process.releases")["summary"].get<std::string>().find("12 months before 2023-04-01"),
+            std::string::npos);
+
+  // The same revision seen from 2024-06-01: no commit for 458 days and no release in 12 months.
+  ScanRun late = scan(dir.str(), "--as-of 2024-06-01");
+  ASSERT_EQ(late.command.exit_code, 0) << late.command.err;
+  EXPECT_EQ(status(late.facts, "process.maintained"), "fail");
+  EXPECT_NE(check(late.facts, "process.maintained")["evidence"].dump().find("458 days before 2024-06-01"),
+            std::string::npos);
+  EXPECT_EQ(status(late.facts, "process.releases"), "warn");
+  EXPECT_EQ(late.facts["history"]["repository"]["releases"]["releases_last_12_months"], 0);
+}
+
+TEST(Health, OrganisationsCheckAgreesWithTheHeadlineAndShowsNoAddress) {
+  // Two organisations and two free-mail individuals: the check and the summary both say 2.
+  TempDir dir;
+  git(dir.path(), "init -q");
+  const char* people[] = {"Anna Lund <anna@acme.dk>", "Bo Holm <bo@kommune.dk>", "Kim Berg <kim@gmail.com>",
+                          "Ole Friis <ole@jubii.dk>"};
+  int n = 0;
+  for (const char* who : people) {
+    write_file(dir.path(), "f" + std::to_string(n) + ".py", "x = 1\n");
+    git(dir.path(), "add -A");
+    git(dir.path(), "commit -q -m c" + std::to_string(n), "2024-01-1" + std::to_string(n) + "T12:00:00Z", who);
+    ++n;
+  }
+  TempDir out;
+  CommandResult c = run_repohealth("scan " + sh_quote(dir.str()) + " --out " + sh_quote(out.str()) +
+                                   " --format json,md,html --as-of 2024-02-01");
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  json facts = json::parse(read_file(out.path() / "facts.json"));
+  EXPECT_EQ(check(facts, "process.organisations")["summary"], "2 organisations contribute.");
+  EXPECT_NE(c.out.find("2 organisations"), std::string::npos) << c.out;
+  EXPECT_EQ(facts["health"].dump().find('@'), std::string::npos);
+  EXPECT_EQ(facts["history"].dump().find('@'), std::string::npos);
+  const std::string md = read_file(out.path() / "report.md");
+  const std::string html = read_file(out.path() / "report.html");
+  for (const char* address : {"anna@acme.dk", "bo@kommune.dk", "kim@gmail.com", "ole@jubii.dk"}) {
+    EXPECT_EQ(md.find(address), std::string::npos) << address;
+    EXPECT_EQ(html.find(address), std::string::npos) << address;
+  }
+  EXPECT_NE(html.find("Kim Berg"), std::string::npos);
+}
+
 TEST(Health, WithoutHistoryProcessChecksAreInconclusive) {
   TempDir dir;
   make_repo(dir.path(), {{"a.py", "x = 1\n"}});

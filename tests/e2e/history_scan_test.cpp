@@ -36,10 +36,11 @@ void build_repo(const fs::path& repo) {
 TEST(HistoryScan, HistoryLandsInFacts) {
   TempDir dir;
   build_repo(dir.path());
-  ScanRun r = scan(dir.str());
+  ScanRun r = scan(dir.str(), "--as-of 2024-03-10T10:00:00Z");
   ASSERT_EQ(r.command.exit_code, 0) << r.command.err;
   ASSERT_TRUE(r.facts.contains("history")) << r.facts.dump(1);
   const json& h = r.facts["history"]["repository"];
+  EXPECT_EQ(r.facts["scan"]["as_of"], "2024-03-10T10:00:00Z");
   EXPECT_EQ(h["commits"], 3);
   EXPECT_EQ(h["contributors"], 2);
   EXPECT_EQ(h["reference_date"], "2024-03-10T10:00:00Z");
@@ -57,13 +58,66 @@ TEST(HistoryScan, HistoryLandsInFacts) {
   ASSERT_NE(app, nullptr);
   EXPECT_EQ((*app)["commits"], 2);
   EXPECT_EQ((*app)["authors"], 2);
+  // People are named by their names; no address leaves the scan without --show-emails.
+  EXPECT_EQ((*app)["creator"], "Alice");
+  EXPECT_EQ(r.facts["scan"]["show_emails"], false);
+  EXPECT_EQ(r.facts["history"].dump().find('@'), std::string::npos);
+}
+
+TEST(HistoryScan, ShowEmailsKeepsAddresses) {
+  TempDir dir;
+  build_repo(dir.path());
+  ScanRun r = scan(dir.str(), "--as-of 2024-03-10 --show-emails");
+  ASSERT_EQ(r.command.exit_code, 0) << r.command.err;
+  EXPECT_EQ(r.facts["scan"]["show_emails"], true);
+  const json* app = find_by_path(r.facts["history"]["files"], "app.py");
+  ASSERT_NE(app, nullptr);
   EXPECT_EQ((*app)["creator"], "alice@acme.dk");
+  EXPECT_EQ(r.facts["history"]["repository"]["authors"][0]["email"].get<std::string>().find('@') != std::string::npos, true);
+}
+
+/// facts.json without what differs between two runs by design: timings and the output folder.
+json without_timings(json facts) {
+  facts["scan"].erase("started_at");
+  facts["scan"].erase("duration_ms");
+  return facts;
+}
+
+TEST(HistoryScan, SameRevisionAndAsOfGiveTheSameFacts) {
+  TempDir dir;
+  build_repo(dir.path());
+  ScanRun first = scan(dir.str(), "--as-of 2025-06-01");
+  ScanRun second = scan(dir.str(), "--as-of 2025-06-01");
+  ASSERT_EQ(first.command.exit_code, 0) << first.command.err;
+  ASSERT_EQ(second.command.exit_code, 0) << second.command.err;
+  EXPECT_EQ(first.facts["scan"]["as_of"], "2025-06-01");
+  EXPECT_EQ(first.facts["history"]["repository"]["reference_date"], "2025-06-01T23:59:59Z");
+  EXPECT_EQ(without_timings(first.facts), without_timings(second.facts));
+  // Another reference date changes the windows, not the revision.
+  ScanRun earlier = scan(dir.str(), "--as-of 2024-03-31");
+  ASSERT_EQ(earlier.command.exit_code, 0) << earlier.command.err;
+  EXPECT_EQ(earlier.facts["history"]["repository"]["active_contributors"], 2);
+  EXPECT_EQ(first.facts["history"]["repository"]["active_contributors"], 0);
+  // Without --as-of the reference date is the day of the scan.
+  ScanRun today = scan(dir.str());
+  ASSERT_EQ(today.command.exit_code, 0) << today.command.err;
+  EXPECT_EQ(today.facts["scan"]["as_of"].get<std::string>().size(), 10u);
+  EXPECT_EQ(today.facts["scan"]["as_of"].get<std::string>(),
+            today.facts["scan"]["started_at"].get<std::string>().substr(0, 10));
+}
+
+TEST(HistoryScan, BadAsOfIsAUsageError) {
+  TempDir dir;
+  build_repo(dir.path());
+  ScanRun r = scan(dir.str(), "--as-of yesterday");
+  EXPECT_EQ(r.command.exit_code, 2);
+  EXPECT_NE(r.command.err.find("--as-of 'yesterday' is not a date"), std::string::npos) << r.command.err;
 }
 
 TEST(HistoryScan, OptionsReachTheWalk) {
   TempDir dir;
   build_repo(dir.path());
-  ScanRun r = scan(dir.str(), "--max-commits 1 --history-lines all --hotspots 0");
+  ScanRun r = scan(dir.str(), "--max-commits 1 --history-lines all --hotspots 0 --as-of 2024-03-10T10:00:00Z");
   ASSERT_EQ(r.command.exit_code, 0) << r.command.err;
   const json& h = r.facts["history"]["repository"];
   EXPECT_EQ(h["commits"], 1);
@@ -71,7 +125,7 @@ TEST(HistoryScan, OptionsReachTheWalk) {
   EXPECT_EQ(h["line_window_months"], 0);
   EXPECT_TRUE(h["hotspots"].empty());
 
-  ScanRun older = scan(dir.str(), "--rev v1.0.0");
+  ScanRun older = scan(dir.str(), "--rev v1.0.0 --as-of 2024-02-10T10:00:00Z");
   ASSERT_EQ(older.command.exit_code, 0) << older.command.err;
   EXPECT_EQ(older.facts["history"]["repository"]["commits"], 2);
   EXPECT_EQ(older.facts["history"]["repository"]["reference_date"], "2024-02-10T10:00:00Z");
@@ -80,7 +134,7 @@ TEST(HistoryScan, OptionsReachTheWalk) {
 TEST(HistoryScan, OrganisationMappingFromConfig) {
   TempDir dir;
   build_repo(dir.path());
-  write_file(dir.path(), "cfg.yml", "organisations:\n  acme.dk: Acme Kommune\n  vendor.dk: Vendor A/S\n");
+  write_file(dir.path(), "cfg.yml", "organisations:\n  acme.dk: Acme Kommune\n  Vendor A/S: [vendor.dk, vendor-aps.dk]\n");
   ScanRun r = scan(dir.str(), "--config " + sh_quote((dir.path() / "cfg.yml").string()));
   ASSERT_EQ(r.command.exit_code, 0) << r.command.err;
   std::set<std::string> names;
@@ -127,10 +181,13 @@ TEST(HistoryScan, SummaryShowsTruckFactor) {
   TempDir dir;
   build_repo(dir.path());
   TempDir out;
-  CommandResult c = run_repohealth("scan " + sh_quote(dir.str()) + " --out " + sh_quote(out.str()) + " --format json");
+  CommandResult c = run_repohealth("scan " + sh_quote(dir.str()) + " --out " + sh_quote(out.str()) +
+                                   " --format json --as-of 2024-03-10");
   ASSERT_EQ(c.exit_code, 0) << c.err;
   EXPECT_NE(c.out.find("truck factor: "), std::string::npos) << c.out;
-  EXPECT_NE(c.out.find("history: 3 commits, 2 contributors"), std::string::npos) << c.out;
+  EXPECT_NE(c.out.find("history: 3 commits, 2 contributors (2 active), 2 organisations"), std::string::npos) << c.out;
+  EXPECT_NE(c.out.find("as of 2024-03-10"), std::string::npos) << c.out;
+  EXPECT_EQ(c.out.find('@'), std::string::npos) << c.out;
 }
 
 }  // namespace rh::test

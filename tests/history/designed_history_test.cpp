@@ -36,6 +36,7 @@
 //   c16  2024-06-01 A  "feat: add api module" + issue URL, signed   add src/api.py (4); CHANGELOG.md +1
 #include <gtest/gtest.h>
 
+#include "core/dates.h"
 #include "core/model_json.h"
 #include "history_fixture.h"
 
@@ -188,7 +189,10 @@ class DesignedHistory : public ::testing::Test {
   static void SetUpTestSuite() {
     g_designed = new Designed;
     build(*g_designed);
-    auto r = analyse_history(designed().repo.str(), "", HistoryOptions{});
+    // The reference date is the revision's commit date, given explicitly (scan --as-of).
+    HistoryOptions options;
+    options.as_of = parse_iso_date("2024-06-01T12:00:00Z");
+    auto r = analyse_history(designed().repo.str(), "", options);
     ASSERT_TRUE(r) << r.error().message;
     facts_ = new HistoryFacts(*r);
   }

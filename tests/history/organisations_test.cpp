@@ -35,6 +35,35 @@ TEST(Organisations, OrganisationOf) {
   EXPECT_EQ(organisation_of("a@gmail.com", "a", m).kind, "organisation");  // mapping wins
 }
 
+TEST(Organisations, FreeMailAndProvidersAreIndividuals) {
+  // rules/history/mail_domains.yml: exact domains and their subdomains, "name.*", "*.suffix".
+  for (const char* d : {"googlemail.com", "yahoo.com", "yahoo.co.uk", "mail.yahoo.dk", "hotmail.dk",
+                        "outlook.de", "live.co.uk", "msn.com", "icloud.com", "me.com", "gmx.de", "gmx.net",
+                        "web.de", "t-online.de", "free.fr", "orange.fr", "protonmail.ch", "proton.me",
+                        "riseup.net", "mail.ru", "yandex.ru", "qq.com", "163.com", "jubii.dk", "mail.dk",
+                        "ofir.dk", "stofanet.dk", "mail1.stofanet.dk", "get2net.dk", "tdcadsl.dk",
+                        "youmail.dk", "post.tele.dk", "123+someone.users.noreply.github.com",
+                        "laptop.local", "build-host.localdomain", "ubuntu.(none)", "(none)", "vagrant.vm"})
+    EXPECT_TRUE(is_public_mail_domain(d)) << d;
+  // Look-alikes of organisations: a name.* pattern matches only right above the public suffix.
+  for (const char* d : {"magenta.dk", "live.acme.com", "yahoo.example.org", "gmx-consulting.dk",
+                        "kommune.dk", "localization.dk", "tele.dk"})
+    EXPECT_FALSE(is_public_mail_domain(d)) << d;
+}
+
+TEST(Organisations, PersonalDomains) {
+  EXPECT_TRUE(looks_personal("jensen.dk", "Jens Jensen"));
+  EXPECT_TRUE(looks_personal("mail.jdoe.net", "John Doe"));
+  EXPECT_TRUE(looks_personal("soerensen-it.dk", "Mette Sørensen"));
+  EXPECT_TRUE(looks_personal("annalund.name", "Anna Lund"));
+  EXPECT_FALSE(looks_personal("magenta.dk", "Anna Lund"));
+  EXPECT_FALSE(looks_personal("kommune.dk", "Bo Holm"));
+  EXPECT_FALSE(looks_personal("acme.com", ""));
+  // A single person's own domain is an individual; a mapping still wins.
+  EXPECT_EQ(organisation_of("jens@jensen.dk", "jens@jensen.dk", {}, true).kind, "individual");
+  EXPECT_EQ(organisation_of("jens@jensen.dk", "x", {{"jensen.dk", "Jensen IT"}}, true).name, "Jensen IT");
+}
+
 TEST(Organisations, ElephantFactor) {
   EXPECT_EQ(elephant_factor({}), 0);
   EXPECT_EQ(elephant_factor({0, 0}), 0);

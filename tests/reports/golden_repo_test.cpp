@@ -98,7 +98,8 @@ TEST(GoldenRepository, SarifAndMarkdown) {
   auto out = dir.path() / "out";
   auto r =
       test::run_repohealth("scan " + test::sh_quote(repo.string()) + " --out " +
-                           test::sh_quote(out.string()) + " --format sarif,md,json -q --category repohealth");
+                           test::sh_quote(out.string()) +
+                           " --format sarif,md,json -q --category repohealth --as-of 2024-06-01");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string sarif = normalise(test::read_file(out / "report.sarif"), dir.str());
   test::expect_golden("repo.sarif", golden_sarif(sarif));

@@ -225,6 +225,7 @@ inline ScanResult sample_model() {
   r.scan.branch = "main";
   r.scan.repository_uri = "https://git.example.org/acme/sample.git";
   r.scan.started_at = "2024-06-01T12:34:56Z";
+  r.scan.as_of = "2024-06-01";
   r.scan.duration_ms = 1234;
   r.scan.jobs = 2;
   r.files = {
