@@ -261,6 +261,26 @@ bool contains_ci(std::string_view haystack_lower, std::string_view needle_lower)
   return haystack_lower.find(needle_lower) != std::string_view::npos;
 }
 
+/// `text` with each run of white space made one character: a line break when the run holds one,
+/// else a space. Blanked comments leave long runs; std::regex recurses once per character a
+/// `\s*` consumes, so they are folded before matching.
+std::string fold_space(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      out += c;
+      ++i;
+      continue;
+    }
+    bool newline = false;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) newline |= text[i++] == '\n';
+    out += newline ? '\n' : ' ';
+  }
+  return out;
+}
+
 /// Whether `claimer` takes a file of extension `ext` on the strength of its head (code only:
 /// comments and string literals blanked out with the claimer's syntax).
 bool claims_file(const LanguageInfo& claimer, const std::string& ext, std::string_view head) {
@@ -269,7 +289,7 @@ bool claims_file(const LanguageInfo& claimer, const std::string& ext, std::strin
   for (const auto& c : claimer.claims) {
     if (c.extension != ext) continue;
     if (!blanked) {
-      code = blank_comments_and_strings(head, claimer.comments);
+      code = fold_space(blank_comments_and_strings(head, claimer.comments));
       blanked = true;
     }
     for (const auto& needle : c.contains)

@@ -185,6 +185,11 @@ TEST(Language, HeaderIsCppOnlyForCppSyntaxInCode) {
   EXPECT_EQ(detected("w.h", "void Widget::draw();\n"), "cpp");
   EXPECT_EQ(detected("w.h", "#include <vector>\n"), "cpp");
   EXPECT_EQ(detected("w.h", "// -*- C++ -*-\n#pragma once\nint f();\n"), "cpp");  // a mode line
+  // A long licence comment before the code (blanked to white space) is harmless.
+  std::string licence = "/*\n";
+  for (int i = 0; i < 100; ++i) licence += " * Permission is hereby granted, free of charge, to any person obtaining\n";
+  EXPECT_EQ(detected("big.h", licence + " */\n\nclass Widget {\n};\n"), "cpp");
+  EXPECT_EQ(detected("big.h", licence + " */\n\nstruct widget {\n  int x;\n};\n"), "c");
 }
 
 TEST(Language, OddInputIsHarmless) {
