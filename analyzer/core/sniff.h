@@ -12,10 +12,10 @@ namespace rh {
 /// How many leading bytes the binary test reads.
 inline constexpr size_t kBinarySniffBytes = 8192;
 
-/// Why the first 8 KiB look binary ("NUL byte in the first 8 KiB", "41 % non-text bytes in the
-/// first 8 KiB"), or "" when they look like text. Non-text bytes are control characters other
-/// than tab, line feeds, form feed and escape, and bytes that are not part of a valid UTF-8
-/// sequence; more than 30 % of them make a file binary (text in Latin-1 stays far below).
+/// Why the first 8 KiB look binary ("NUL byte in the first 8 KiB", "11 % control characters in
+/// the first 8 KiB"), or "" when they look like text: more than 5 % control characters (other
+/// than tab, line breaks, form feed and escape) make a file binary. High bytes do not count:
+/// Latin-1, EUC-JP and Shift-JIS text is text.
 std::string binary_evidence(std::string_view head);
 /// True when binary_evidence is not empty.
 bool looks_binary(std::string_view head);

@@ -18,15 +18,19 @@ TEST(Sniff, BinaryEvidence) {
   std::string late(9000, 'a');
   late[8500] = '\0';
   EXPECT_EQ(binary_evidence(late), "");
-  // Control characters and broken UTF-8 above 30 %.
+  // Control characters above 5 %.
   std::string noisy;
   for (int i = 0; i < 100; ++i) noisy += (i % 2) ? "\x01\x02" : "ab";
   EXPECT_FALSE(binary_evidence(noisy).empty());
   EXPECT_TRUE(looks_binary(noisy));
-  // A UTF-8 sequence cut by the end of the sample is not held against the file.
-  std::string cut(8191, 'x');
-  cut += "\xc3";
-  EXPECT_EQ(binary_evidence(cut), "");
+  // Bytes spread like random data (no NUL): about 10 % control characters.
+  std::string random_like;
+  for (int i = 1; i < 256; ++i) random_like += static_cast<char>(i);
+  EXPECT_TRUE(looks_binary(random_like));
+  // Legacy encodings are text: Latin-1, EUC-JP, Shift-JIS (git's t/t3900 files).
+  EXPECT_EQ(binary_evidence("\xc4\xd1\xc7\xd5\xd6 \xe6\xf8\xe5\n"), "");
+  EXPECT_EQ(binary_evidence("\xa4\xb3\xa4\xf3\xa4\xcb\xa4\xc1\xa4\xcf\n"), "");
+  EXPECT_EQ(binary_evidence("\x82\xb1\x82\xf1\x82\xc9\x82\xbf\x82\xcd\n"), "");
 }
 
 TEST(Sniff, MediaSignatures) {
