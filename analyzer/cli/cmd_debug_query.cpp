@@ -88,7 +88,7 @@ int run(const DebugQueryArgs& a) {
                     c.arguments[i].text.c_str(), c.arguments[i].literal ? " [literal]" : "");
       std::printf(") in %s\n", c.function.empty() ? "<file>" : c.function.c_str());
     }
-  FileInput input{a.file, content, language, language ? &syntax : nullptr, language ? &facts : nullptr};
+  FileInput input{a.file, content, language, language ? &syntax : nullptr, language ? &facts : nullptr, {}};
   std::vector<RawMatch> raw;
   (*rules)->match_raw(input, raw);
   for (const RawMatch& m : raw) {

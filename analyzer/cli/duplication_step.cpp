@@ -1,5 +1,7 @@
 #include "cli/duplication_step.h"
 
+#include "core/classify.h"
+
 namespace rh {
 
 void detect_duplication(std::vector<FileOutcome>& outcomes, const CloneOptions& options, Duplication& duplication) {
@@ -12,7 +14,14 @@ void detect_duplication(std::vector<FileOutcome>& outcomes, const CloneOptions& 
     owner.push_back(i);
   }
   CloneResult r = detect_clones(inputs, options);
-  for (size_t k = 0; k < owner.size(); ++k) outcomes[owner[k]].facts->duplicated_lines = r.duplicated_lines[k];
+  for (size_t k = 0; k < owner.size(); ++k) {
+    FileFacts& facts = *outcomes[owner[k]].facts;
+    facts.duplicated_lines = r.duplicated_lines[k];
+    if (facts.role == kProductRole) {
+      r.duplication.product_code_lines += facts.lines.code;
+      r.duplication.product_duplicated_lines += facts.duplicated_lines;
+    }
+  }
   duplication = std::move(r.duplication);
   for (FileOutcome& o : outcomes) o.clone_tokens = TokenSequence();
 }

@@ -30,29 +30,34 @@ FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Con
     out.skipped = std::move(skip);
     return out;
   }
-  const LanguageInfo* language = detect_language(entry.path, std::string_view(content).substr(0, kLanguageSniffBytes));
+  const std::string_view head = std::string_view(content).substr(0, kLanguageSniffBytes);
+  const std::string role = classify_role(entry.path, head);
+  const LanguageInfo* language = detect_language(entry.path, head);
   if (!language) {
     out.skipped = SkippedFile{entry.path, "unknown_language", "no language recognised"};
     // Text of no known language (.env, id_rsa, credentials) still meets the rules that apply
     // to every file (secrets).
-    if (rules) rules->match_file(FileInput{entry.path, content, nullptr, nullptr, nullptr}, out.findings);
+    if (rules) rules->match_file(FileInput{entry.path, content, nullptr, nullptr, nullptr, role}, out.findings);
     return out;
   }
   FileFacts facts;
   facts.path = entry.path;
   facts.language = language->id;
+  facts.role = role;
   facts.size_bytes = static_cast<int64_t>(content.size());
   facts.blob_id = entry.blob_id;
   facts.lines = count_lines(content, language->comments);
   facts.spdx_license = spdx_header_expression(content);
   FileSyntax syntax;
   if (Frontend* frontend = frontend_for(*language)) {
-    TokenSequence* clone_tokens = counts_for_duplication(entry.path, *language) ? &out.clone_tokens : nullptr;
+    // Migrations and generated code take no part in clone detection (counted, not compared).
+    const bool clones = counts_for_duplication(entry.path, *language) && !is_machine_written(role);
+    TokenSequence* clone_tokens = clones ? &out.clone_tokens : nullptr;
     frontend->analyze(FrontendInput{entry.path, content, language}, facts, out.notes, rules ? &syntax : nullptr,
                       clone_tokens);
   }
   finish_file_metrics(facts);
-  if (rules) rules->match_file(FileInput{entry.path, content, language, &syntax, &facts}, out.findings);
+  if (rules) rules->match_file(FileInput{entry.path, content, language, &syntax, &facts, role}, out.findings);
   out.facts = std::move(facts);
   return out;
 }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/embedded.h"
+#include "core/sniff.h"
 #include "core/text.h"
 
 namespace rh {
@@ -29,7 +30,7 @@ std::string strip_version(std::string_view name) {
 struct Registry {
   std::vector<LanguageInfo> languages;
   std::vector<std::string> errors;
-  std::unordered_map<std::string, size_t> by_id, by_extension, by_filename, by_shebang;
+  std::unordered_map<std::string, size_t> by_id, by_extension, by_filename, by_shebang, by_mode;
   std::vector<std::pair<std::string, size_t>> filename_prefixes;  ///< "dockerfile." from "Dockerfile.*"
   std::vector<std::pair<std::string, size_t>> sniffs;             ///< lower case
 };
@@ -134,23 +135,36 @@ bool parse_language(std::string_view path, std::string_view text, LanguageInfo& 
     if (root["grammar"] && !root["grammar"].IsNull()) info.grammar = root["grammar"].as<std::string>();
     info.data = root["data"] && root["data"].as<bool>();
     if (const YAML::Node detect = root["detect"]) {
-      if (!check_keys(detect, {"extensions", "filenames", "shebangs", "sniff", "claims"}, error, "detect"))
+      if (!check_keys(detect, {"extensions", "filenames", "shebangs", "sniff", "claims", "modes"}, error, "detect"))
         return false;
       for (const YAML::Node& c : detect["claims"]) {
         LanguageInfo::Claim claim_of;
-        if (!c.IsMap() || !c["extension"] || !c["contains"]) {
-          error = "detect.claims: each entry needs extension and contains";
+        if (!c.IsMap() || !c["extension"] || (!c["contains"] && !c["matches"])) {
+          error = "detect.claims: each entry needs extension and contains or matches";
           return false;
         }
+        if (!check_keys(c, {"extension", "contains", "matches"}, error, "detect.claims")) return false;
         claim_of.extension = ascii_lower(c["extension"].as<std::string>());
-        if (!read_strings(c["contains"], claim_of.contains, error, "detect.claims.contains")) return false;
+        if (!read_strings(c["contains"], claim_of.contains, error, "detect.claims.contains") ||
+            !read_strings(c["matches"], claim_of.matches, error, "detect.claims.matches"))
+          return false;
+        for (const auto& pattern : claim_of.matches) {
+          try {
+            claim_of.compiled.push_back(std::make_shared<const std::regex>(pattern, std::regex::ECMAScript | std::regex::optimize));
+          } catch (const std::regex_error& e) {
+            error = "detect.claims.matches: '" + pattern + "': " + e.what();
+            return false;
+          }
+        }
         info.claims.push_back(std::move(claim_of));
       }
       if (!read_strings(detect["extensions"], info.extensions, error, "detect.extensions") ||
           !read_strings(detect["filenames"], info.filenames, error, "detect.filenames") ||
           !read_strings(detect["shebangs"], info.shebangs, error, "detect.shebangs") ||
-          !read_strings(detect["sniff"], info.sniff, error, "detect.sniff"))
+          !read_strings(detect["sniff"], info.sniff, error, "detect.sniff") ||
+          !read_strings(detect["modes"], info.modes, error, "detect.modes"))
         return false;
+      for (auto& m : info.modes) m = ascii_lower(m);
     }
     for (auto& ext : info.extensions) {
       if (ext.empty() || ext[0] != '.') {
@@ -199,6 +213,7 @@ Registry load() {
         claim(r, r.by_filename, ascii_lower(f), i, "file name");
     }
     for (const auto& s : l.shebangs) claim(r, r.by_shebang, strip_version(s), i, "shebang");
+    for (const auto& m : l.modes) claim(r, r.by_mode, m, i, "mode");
     for (const auto& s : l.sniff) r.sniffs.emplace_back(ascii_lower(s), i);
   }
   return r;
@@ -246,6 +261,52 @@ bool contains_ci(std::string_view haystack_lower, std::string_view needle_lower)
   return haystack_lower.find(needle_lower) != std::string_view::npos;
 }
 
+/// `text` with each run of white space made one character: a line break when the run holds one,
+/// else a space. Blanked comments leave long runs; std::regex recurses once per character a
+/// `\s*` consumes, so they are folded before matching.
+std::string fold_space(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      out += c;
+      ++i;
+      continue;
+    }
+    bool newline = false;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) newline |= text[i++] == '\n';
+    out += newline ? '\n' : ' ';
+  }
+  return out;
+}
+
+/// Whether `claimer` takes a file of extension `ext` on the strength of its head (code only:
+/// comments and string literals blanked out with the claimer's syntax).
+bool claims_file(const LanguageInfo& claimer, const std::string& ext, std::string_view head) {
+  std::string code;
+  bool blanked = false;
+  for (const auto& c : claimer.claims) {
+    if (c.extension != ext) continue;
+    if (!blanked) {
+      code = fold_space(blank_comments_and_strings(head, claimer.comments));
+      blanked = true;
+    }
+    for (const auto& needle : c.contains)
+      if (code.find(needle) != std::string::npos) return true;
+    for (const auto& re : c.compiled)
+      if (std::regex_search(code, *re)) return true;
+  }
+  return false;
+}
+
+/// Shells whose scripts may hand themselves to another interpreter (`exec tclsh "$0"`).
+bool is_shell(std::string_view interpreter) {
+  for (std::string_view sh : {"sh", "bash", "dash", "ash", "ksh", "zsh"})
+    if (interpreter == sh) return true;
+  return false;
+}
+
 }  // namespace
 
 const std::vector<LanguageInfo>& languages() { return registry().languages; }
@@ -270,25 +331,31 @@ const LanguageInfo* detect_language(std::string_view path, std::string_view head
     if (base.size() > prefix.size() && base.starts_with(prefix) && !r.by_extension.count(base.substr(prefix.size() - 1)))
       return &r.languages[index];
 
-  // 2. Extension, longest first: "page.html.twig" tries ".html.twig" before ".twig".
+  // 2. An editor mode line naming a known language (`-*- mode: tcl -*-`, `vim: ft=zsh`): the
+  // author's own statement, so it wins over the extension (`// -*- C++ -*-` in a .h file).
+  if (std::string mode = mode_line(head); !mode.empty())
+    if (auto it = r.by_mode.find(mode); it != r.by_mode.end()) return &r.languages[it->second];
+
+  // 3. Extension, longest first: "page.html.twig" tries ".html.twig" before ".twig".
   for (size_t dot = base.find('.'); dot != std::string::npos; dot = base.find('.', dot + 1)) {
     if (auto it = r.by_extension.find(base.substr(dot)); it != r.by_extension.end()) {
       const std::string ext = base.substr(dot);
       for (const LanguageInfo& other : r.languages)
-        for (const auto& c : other.claims)
-          if (c.extension == ext)
-            for (const auto& needle : c.contains)
-              if (head.find(needle) != std::string_view::npos) return &other;
+        if (&other != &r.languages[it->second] && claims_file(other, ext, head)) return &other;
       return &r.languages[it->second];
     }
   }
 
-  // 3. Shebang.
+  // 4. Shebang; a shell stub that re-runs the file with another interpreter (`exec wish "$0"`,
+  // the Tcl idiom) is in that interpreter's language.
   if (std::string interpreter = shebang_interpreter(head); !interpreter.empty()) {
+    if (is_shell(interpreter))
+      if (std::string next = reexec_interpreter(head); !next.empty())
+        if (auto it = r.by_shebang.find(strip_version(next)); it != r.by_shebang.end()) return &r.languages[it->second];
     if (auto it = r.by_shebang.find(interpreter); it != r.by_shebang.end()) return &r.languages[it->second];
   }
 
-  // 4. Content sniff, only for files without an extension (a .txt mentioning "<?php" stays unknown).
+  // 5. Content sniff, only for files without an extension (a .txt mentioning "<?php" stays unknown).
   if (base.find('.', 1) == std::string::npos && !r.sniffs.empty()) {
     const std::string lowered = ascii_lower(head.substr(0, 1024));
     for (const auto& [needle, index] : r.sniffs)

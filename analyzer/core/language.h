@@ -2,6 +2,8 @@
 // Language registry: which languages exist, how to recognise them (extension, file name,
 // shebang, content sniff) and their comment syntax. The knowledge is data: the `detect:` and
 // `comments:` parts of rules/languages/<id>.yml, embedded in the binary.
+#include <memory>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,11 +32,17 @@ struct LanguageInfo {
   std::vector<std::string> filenames;   ///< exact base names: "Dockerfile"
   std::vector<std::string> shebangs;    ///< interpreter names: "python3"
   std::vector<std::string> sniff;       ///< substrings of the first 1 KiB that identify it
-  /// Extensions another language owns that this one takes when the head holds one of the
-  /// substrings: a `.h` file with `namespace ` or `std::` is C++, not C.
+  /// Editor modes that name it, lower case: Emacs `-*- mode: tcl -*-`, Vim `ft=tcl`.
+  std::vector<std::string> modes;
+  /// Extensions another language owns that this one takes when the head, with its comments and
+  /// string literals blanked out (this language's syntax), holds one of the substrings or
+  /// matches one of the regular expressions: a `.h` file with `namespace x {` or `std::` in its
+  /// code is C++, not C; the word "namespace" in a comment or as a parameter name is not.
   struct Claim {
     std::string extension;
     std::vector<std::string> contains;
+    std::vector<std::string> matches;                   ///< ECMAScript regular expressions
+    std::vector<std::shared_ptr<const std::regex>> compiled;  ///< `matches`, compiled once
   };
   std::vector<Claim> claims;
   CommentSyntax comments;
@@ -51,8 +59,9 @@ const std::vector<std::string>& language_spec_errors();
 /// How much of a file's beginning detect_language reads (shebang, content sniff, C++ claims).
 inline constexpr size_t kLanguageSniffBytes = 8192;
 
-/// Detects the language of a file from its path, then the first bytes (up to 8 KiB: claims,
-/// shebang, sniff).
+/// Detects the language of a file from its path, then the first bytes (up to 8 KiB): exact file
+/// name, an editor mode line, extension (with claims), shebang (a `#!/bin/sh` stub that runs
+/// `exec tclsh "$0"` is Tcl), content sniff. docs/languages.md describes the order.
 /// Returns nullptr when the file is of no known language.
 const LanguageInfo* detect_language(std::string_view path, std::string_view head);
 

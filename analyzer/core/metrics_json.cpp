@@ -140,6 +140,8 @@ ojson duplication_to_json(const Duplication& d) {
   j["code_lines"] = d.code_lines;
   j["duplicated_lines"] = d.duplicated_lines;
   j["duplicated_percent"] = d.duplicated_percent;
+  j["product_code_lines"] = d.product_code_lines;
+  j["product_duplicated_lines"] = d.product_duplicated_lines;
   j["groups"] = ojson::array();
   for (const CloneGroup& g : d.groups) {
     ojson group;
@@ -162,6 +164,8 @@ std::string duplication_from_json(const ojson& j, Duplication& d, const std::str
   r.get(j, "code_lines", d.code_lines);
   r.get(j, "duplicated_lines", d.duplicated_lines);
   r.get(j, "duplicated_percent", d.duplicated_percent);
+  r.get(j, "product_code_lines", d.product_code_lines);
+  r.get(j, "product_duplicated_lines", d.product_duplicated_lines);
   if (const ojson* groups = r.array(j, "groups")) {
     for (size_t g = 0; g < groups->size() && r.error().empty(); ++g) {
       const std::string gw = where + ".groups[" + std::to_string(g) + "]";

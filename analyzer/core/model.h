@@ -60,6 +60,9 @@ struct FunctionTotals {
 struct FileFacts {
   std::string path;      ///< repository-relative, '/' separated
   std::string language;  ///< language id, e.g. "python"
+  /// Where the code lives (core/classify.h, rules/workspace/roles.yml): product | test |
+  /// fixture | example | docs | migration | generated.
+  std::string role = "product";
   int64_t size_bytes = 0;
   std::string blob_id;  ///< git blob id (hex) when read from git, else empty
   LineCounts lines;
@@ -116,6 +119,10 @@ struct Duplication {
   int64_t code_lines = 0;        ///< code lines of those files
   int64_t duplicated_lines = 0;  ///< sum of the files' duplicated_lines
   double duplicated_percent = 0; ///< 100 * duplicated_lines / code_lines; 0 when no code
+  /// The same for the product files among them (files[].role product, not tests or examples):
+  /// what the maintainability score reads.
+  int64_t product_code_lines = 0;
+  int64_t product_duplicated_lines = 0;
   std::vector<CloneGroup> groups;  ///< sorted by first location
   bool operator==(const Duplication&) const = default;
 };

@@ -37,6 +37,7 @@ ojson file_json(const FileFacts& f) {
   ojson j;
   RH_FIELD(j, f, path);
   RH_FIELD(j, f, language);
+  RH_FIELD(j, f, role);
   RH_FIELD(j, f, size_bytes);
   RH_FIELD(j, f, blob_id);
   j["lines"] = lines_json(f.lines);
@@ -136,6 +137,7 @@ void read_function(Reader& r, const ojson& j, FunctionMetrics& f, const std::str
 void read_file(Reader& r, const ojson& j, FileFacts& f, const std::string& w) {
   r.get(j, "path", f.path, w);
   r.get(j, "language", f.language, w);
+  if (j.contains("role")) r.get(j, "role", f.role, w);  // optional: facts files before roles are product
   r.get(j, "size_bytes", f.size_bytes, w);
   r.get(j, "blob_id", f.blob_id, w);
   if (const ojson* l = r.object(j, "lines", w)) read_lines(r, *l, f.lines, w + ".lines");

@@ -47,23 +47,4 @@ bool is_changelog_path(std::string_view path) {
          std::find(kExts.begin(), kExts.end(), ext) != kExts.end();
 }
 
-bool is_test_path(std::string_view path) {
-  const std::string p = "/" + lower_path(path);
-  for (std::string_view dir : {"/test/", "/tests/", "/__tests__/", "/spec/", "/testing/", "/testdata/", "/e2e/"})
-    if (p.find(dir) != std::string::npos) return true;
-  const std::string original(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
-  const std::string base = lower_path(original);
-  const size_t dot = base.rfind('.');
-  const std::string stem = dot == std::string::npos ? base : base.substr(0, dot);
-  auto ends = [](const std::string& s, std::string_view tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-  };
-  if (base.rfind("test_", 0) == 0 || ends(stem, "_test") || ends(stem, "_spec") ||
-      base.find(".test.") != std::string::npos || base.find(".spec.") != std::string::npos)
-    return true;
-  // Java, C# and Ruby name test classes in CamelCase: FooTest.java, FooTests.cs, FooSpec.rb.
-  const std::string ostem = original.substr(0, original.rfind('.') == std::string::npos ? original.size() : original.rfind('.'));
-  return ostem.size() > 4 && (ends(ostem, "Test") || ends(ostem, "Tests") || ends(ostem, "Spec"));
-}
-
 }  // namespace rh

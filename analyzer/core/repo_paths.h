@@ -15,9 +15,6 @@ bool in_vendored_folder(std::string_view path);
 bool is_changelog_path(std::string_view path);
 /// A file in a changelog fragment folder (changelog.d/, .changeset/, newsfragments/…).
 bool in_changelog_folder(std::string_view path);
-/// Test code by the conventions of the supported languages: a folder named test, tests,
-/// __tests__, spec, testing or testdata at any depth, or a file named test_*, *_test.*,
-/// *.test.*, *.spec.*, *Test.java / *Tests.cs / *Spec.rb / *_spec.rb.
-bool is_test_path(std::string_view path);
+// Whether a path is test code, a fixture, an example… is core/classify.h's to say (roles).
 
 }  // namespace rh

@@ -22,6 +22,9 @@ struct FileInput {
   const LanguageInfo* language = nullptr;
   const FileSyntax* syntax = nullptr;
   const FileFacts* facts = nullptr;
+  /// Where the file lives (core/classify.h): caps secret findings in tests, keeps metric rules
+  /// off migrations and generated code. Empty = product.
+  std::string_view role;
 };
 
 struct RawMatch {

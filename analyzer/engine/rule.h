@@ -74,6 +74,9 @@ struct Rule {
   std::vector<std::string> references;
   std::vector<std::string> include_paths;  ///< globs; empty = every path
   std::vector<std::string> exclude_paths;
+  /// File roles (core/classify.h) the rule leaves alone: `[test, fixture]` for a rule about
+  /// leftover debugging output.
+  std::vector<std::string> exclude_roles;
   std::string source;  ///< file it was loaded from ("rules/python/…" for embedded rules)
   bool embedded = false;  ///< shipped in the binary; its matcher was validated by the tests
 

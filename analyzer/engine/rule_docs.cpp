@@ -74,6 +74,7 @@ std::string page(const std::string& pack, const std::vector<const Rule*>& rules)
     out += "- tags: " + join(d.tags, ", ") + "\n";
     if (!r->include_paths.empty()) out += "- only in: `" + join(r->include_paths, "`, `") + "`\n";
     if (!r->exclude_paths.empty()) out += "- not in: `" + join(r->exclude_paths, "`, `") + "`\n";
+    if (!r->exclude_roles.empty()) out += "- not in files of role: `" + join(r->exclude_roles, "`, `") + "` (docs/roles.md)\n";
     out += "- message: " + r->message + "\n\n";
     std::string desc = d.description;
     for (size_t at = desc.find("\n### "); at != std::string::npos; at = desc.find("\n### ", at + 6))

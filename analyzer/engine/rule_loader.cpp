@@ -10,6 +10,7 @@
 #include <regex>
 #include <sstream>
 
+#include "core/classify.h"
 #include "core/config.h"
 #include "core/embedded.h"
 #include "core/language.h"
@@ -377,9 +378,14 @@ bool parse_rule(std::string_view text, const std::string& file, Rule& r, std::ve
   f.list("references", r.references, false);
   if (f.mapping("paths", false)) {
     Fields p(root["paths"], file, "paths.", errors);
-    p.only({"include", "exclude"});
+    p.only({"include", "exclude", "exclude_roles"});
     p.list("include", r.include_paths, false);
     p.list("exclude", r.exclude_paths, false);
+    if (p.list("exclude_roles", r.exclude_roles, false))
+      for (const auto& role : r.exclude_roles)
+        if (std::find(file_roles().begin(), file_roles().end(), role) == file_roles().end())
+          p.fail(p.node("exclude_roles"), "exclude_roles",
+                 "'" + role + "' is not a role (product, test, fixture, example, docs, migration, generated)");
     if (!p.ok()) f.taint();
   }
   check_languages(f, r);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <tuple>
 
+#include "core/classify.h"
 #include "core/glob.h"
 #include "engine/finding_builder.h"
 #include "engine/suppression.h"
@@ -91,6 +92,10 @@ std::vector<bool> RuleSet::applicable(const FileInput& file) const {
       continue;
     if (std::any_of(r.exclude_paths.begin(), r.exclude_paths.end(), [&](const auto& g) { return glob_match(g, file.path); }))
       continue;
+    if (!r.exclude_roles.empty()) {
+      const std::string_view role = file.role.empty() ? kProductRole : file.role;
+      if (std::find(r.exclude_roles.begin(), r.exclude_roles.end(), role) != r.exclude_roles.end()) continue;
+    }
     on[i] = true;
   }
   return on;
@@ -100,7 +105,8 @@ Finding RuleSet::to_finding(const RawMatch& m, const FileInput& file, FileText& 
   const Rule& rule = rules_[m.rule];
   Finding f;
   f.rule_id = rule.descriptor.id;
-  f.severity = rule.descriptor.severity;
+  // Where the file lives may cap the severity: a secret in a test fixture is a warning.
+  f.severity = capped_severity(file.role, rule.descriptor.tags, rule.descriptor.severity);
   f.path = std::string(file.path);
   f.start_line = m.start_line;
   f.start_column = m.start_column;
@@ -174,14 +180,16 @@ void RuleSet::match_scan(const ScanResult& result, std::vector<Finding>& out) co
   for (const ScanMatch& sm : matches) {
     const RawMatch& m = sm.match;
     const Rule& rule = rules_[m.rule];
-    FileInput file{sm.path, {}, nullptr, nullptr, nullptr};
+    FileInput file{sm.path, {}, nullptr, nullptr, nullptr, {}};
     auto it = std::find_if(result.files.begin(), result.files.end(), [&](const FileFacts& f) { return f.path == sm.path; });
     const FileFacts* facts = it != result.files.end() ? &*it : nullptr;
     if (facts) file.language = find_language(facts->language);
+    if (facts) file.role = facts->role;
     if (!applicable(file)[m.rule]) continue;
+    if (rule.descriptor.kind == "metric" && is_machine_written(file.role)) continue;
     Finding f;
     f.rule_id = rule.descriptor.id;
-    f.severity = rule.descriptor.severity;
+    f.severity = capped_severity(file.role, rule.descriptor.tags, rule.descriptor.severity);
     f.path = sm.path;
     f.start_line = m.start_line;
     f.start_column = m.start_column;
@@ -200,7 +208,7 @@ void RuleSet::match_scan(const ScanResult& result, std::vector<Finding>& out) co
 }
 
 size_t RuleSet::scan_patterns(std::string_view path, std::string_view content) const {
-  FileInput file{path, content, nullptr, nullptr, nullptr};
+  FileInput file{path, content, nullptr, nullptr, nullptr, {}};
   std::vector<bool> enabled(rules_.size(), true);
   FileText text(content);
   auto scratch = scratch_.acquire();

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/classify.h"
 #include "core/language.h"
 #include "core/repo_paths.h"
 #include "health/checks.h"
@@ -90,11 +91,13 @@ void tests_check(const Repo& repo, HealthFacts& out) {
   for (const auto& f : repo.result().files) {
     const LanguageInfo* lang = find_language(f.language);
     if (!lang || lang->data || in_vendored_folder(f.path)) continue;
-    if (is_test_path(f.path)) {
+    // Test code against product code; fixtures, examples, docs, migrations and generated code
+    // are neither (files[].role, core/classify.h).
+    if (f.role == "test") {
       ++t.test_files;
       t.test_code_lines += f.lines.code;
       test_paths.push_back(f.path);
-    } else {
+    } else if (f.role == kProductRole) {
       ++t.product_files;
       t.product_code_lines += f.lines.code;
     }
@@ -156,7 +159,7 @@ void lock_files_check(const Repo& repo, HealthFacts& out) {
   auto has = [&](const std::string& p) { return std::binary_search(present.begin(), present.end(), p); };
   int64_t manifests = 0, locked = 0;
   for (const auto* e : repo.files()) {
-    if (is_test_path(e->path)) continue;  // fixtures are not the product's dependencies
+    if (is_sample(role_by_path(e->path))) continue;  // tests, fixtures, examples: not the product's dependencies
     const std::string base = lower_path(base_name(e->path));
     auto rule = std::find_if(lock_rules().begin(), lock_rules().end(), [&](const LockRule& r) { return r.manifest == base; });
     if (rule == lock_rules().end()) continue;
@@ -216,7 +219,7 @@ void dependency_updates_check(const Repo& repo, HealthFacts& out) {
 void container_check(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("build.container");
   for (const auto* e : repo.files()) {
-    if (is_test_path(e->path)) continue;
+    if (is_sample(role_by_path(e->path))) continue;  // a Dockerfile of an example or a test is not the delivery
     const std::string base = lower_path(base_name(e->path));
     // Dockerfile, Dockerfile.prod, Containerfile; not `x.dockerfile`, a name fixtures and
     // snippets use as often as images do.

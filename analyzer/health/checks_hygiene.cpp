@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "core/classify.h"
 #include "core/repo_paths.h"
+#include "core/sniff.h"
 #include "health/checks.h"
 
 namespace rh::health {
@@ -17,6 +19,18 @@ std::string extension(std::string_view path) {
   return dot == std::string::npos || dot == 0 ? "" : base.substr(dot + 1);
 }
 
+/// The extension under a copy number a download tool added: "Lato-Bold.woff2.1" -> "woff2".
+std::string extension_under_copy_number(std::string_view path) {
+  std::string base = lower_path(base_name(path));
+  while (true) {
+    size_t dot = base.rfind('.');
+    if (dot == std::string::npos || dot == 0 || dot + 1 == base.size()) return "";
+    std::string ext = base.substr(dot + 1);
+    if (ext.find_first_not_of("0123456789") != std::string::npos) return ext;
+    base.resize(dot);
+  }
+}
+
 /// Build outputs, executables and archives: what a review cannot read and a build should produce.
 bool is_build_output_or_archive(std::string_view path) {
   static const std::vector<std::string> exts = {
@@ -27,13 +41,16 @@ bool is_build_output_or_archive(std::string_view path) {
   return std::find(exts.begin(), exts.end(), ext) != exts.end();
 }
 
-/// Images, fonts, documents and media: binary, but legitimately committed.
-bool is_media(std::string_view path) {
+/// Images, fonts, documents and media: binary, but legitimately committed. Known by the
+/// extension (also under a copy number: `font.woff2.1`) or by the content's signature, whatever
+/// the name.
+bool is_media(const Repo& repo, const SourceEntry& e) {
   static const std::vector<std::string> exts = {
       "png", "jpg", "jpeg", "gif", "ico", "webp", "svg", "bmp", "tif", "tiff", "avif", "woff", "woff2", "ttf",
       "otf", "eot", "pdf", "mp3", "mp4", "wav", "ogg", "webm", "mov", "odt", "ods", "docx", "xlsx", "pptx"};
-  const std::string ext = extension(path);
-  return std::find(exts.begin(), exts.end(), ext) != exts.end();
+  const std::string ext = extension_under_copy_number(e.path);
+  if (std::find(exts.begin(), exts.end(), ext) != exts.end()) return true;
+  return !media_kind(repo.read(e, 64)).empty();
 }
 
 bool is_secret_rule(const RuleDescriptor& r) { return std::find(r.tags.begin(), r.tags.end(), "secret") != r.tags.end(); }
@@ -87,12 +104,14 @@ void binaries_check(const Repo& repo, HealthFacts& out) {
   size_t found = 0, outside_tests = 0;
   for (const auto* e : repo.files()) {
     const bool archive = is_build_output_or_archive(e->path);
-    const bool binary = binary_skips.count(e->path) && !is_media(e->path);
+    const bool binary = binary_skips.count(e->path) && !is_media(repo, *e);
     if (!archive && !binary) continue;
     ++found;
-    if (!is_test_path(e->path)) ++outside_tests;
+    const std::string role = role_by_path(e->path);
+    if (!is_sample(role)) ++outside_tests;
     add_evidence(c, {e->path, 0, std::string(archive ? "archive or build output" : "binary content") +
-                                     (e->size >= 0 ? ", " + std::to_string(e->size) + " bytes" : "")});
+                                     (e->size >= 0 ? ", " + std::to_string(e->size) + " bytes" : "") +
+                                     (role == kProductRole ? "" : " (" + role + ")")});
   }
   if (repo.empty())
     conclude(c, "inconclusive", "The repository has no files.");
@@ -101,7 +120,7 @@ void binaries_check(const Repo& repo, HealthFacts& out) {
   else
     conclude(c, outside_tests ? "fail" : "warn",
              plural(found, "archive, executable or other binary is", "archives, executables or other binaries are") +
-                 " committed" + (outside_tests ? "" : " (test data only)") + ".",
+                 " committed" + (outside_tests ? "" : " (in tests, fixtures, examples or docs only)") + ".",
              "Build binaries in CI and publish them as release artefacts; keep sources, not outputs, in git.");
   out.checks.push_back(std::move(c));
 }
@@ -132,9 +151,11 @@ void credential_files_check(const Repo& repo, HealthFacts& out) {
     std::string kind = credential_kind(repo, *e, secrets);
     if (kind.empty()) continue;
     ++found;
-    if (!is_test_path(e->path)) ++outside_tests;
+    const std::string role = role_by_path(e->path);
+    if (!is_sample(role)) ++outside_tests;
     auto secret = secrets.find(e->path);
-    add_evidence(c, {e->path, secret != secrets.end() ? secret->second : 0, kind});
+    add_evidence(c, {e->path, secret != secrets.end() ? secret->second : 0,
+                     role == kProductRole ? kind : kind + " (" + role + ")"});
   }
   if (repo.empty())
     conclude(c, "inconclusive", "The repository has no files.");
@@ -143,7 +164,7 @@ void credential_files_check(const Repo& repo, HealthFacts& out) {
   else
     conclude(c, outside_tests ? "fail" : "warn",
              plural(found, "credential file is", "credential files are") + " committed" +
-                 (outside_tests ? "" : " (test data only)") + ".",
+                 (outside_tests ? "" : " (in tests, fixtures, examples or docs only)") + ".",
              "Remove them from the repository and its history, rotate what they held, and add them to .gitignore.");
   out.checks.push_back(std::move(c));
 }
@@ -154,7 +175,7 @@ void secrets_check(const Repo& repo, HealthFacts& out) {
   const bool rules_ran = std::any_of(result.rules.begin(), result.rules.end(), is_secret_rule);
   std::map<std::string, bool> secret_rule;
   for (const auto& r : result.rules) secret_rule[r.id] = is_secret_rule(r);
-  size_t found = 0, suppressed = 0, errors = 0;
+  size_t found = 0, suppressed = 0, errors = 0, outside_samples = 0;
   for (const auto& f : result.findings) {
     if (!secret_rule[f.rule_id] || f.severity == "note") continue;
     if (f.suppression) {
@@ -162,7 +183,9 @@ void secrets_check(const Repo& repo, HealthFacts& out) {
       continue;
     }
     ++found;
-    if (f.severity == "error") ++errors;
+    const bool sample = is_sample(role_by_path(f.path));
+    if (!sample) ++outside_samples;
+    if (!sample && f.severity == "error") ++errors;
     add_evidence(c, {f.path, f.start_line, f.message});  // the message masks the value
   }
   const std::string note = suppressed ? " (" + plural(suppressed, "suppressed finding", "suppressed findings") + " not counted)" : "";
@@ -175,7 +198,7 @@ void secrets_check(const Repo& repo, HealthFacts& out) {
   else
     conclude(c, errors ? "fail" : "warn",
              plural(found, errors ? "secret was" : "possible secret was", errors ? "secrets were" : "possible secrets were") +
-                 " found in the code" + note + ".",
+                 " found in the code" + (outside_samples ? "" : " (in tests, fixtures, examples or docs only)") + note + ".",
              "Rotate each secret at its issuer, remove it from the code and read it from the environment or a vault.");
   out.checks.push_back(std::move(c));
 }

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/classify.h"
 #include "core/language.h"
 #include "health/health.h"
 
@@ -80,7 +81,9 @@ DimensionScore score_maintainability(const ScanResult& r) {
   int64_t complex_functions = 0, large_files = 0, low_mi_files = 0;
   for (const auto& f : r.files) {
     const LanguageInfo* lang = find_language(f.language);
-    if (!lang || lang->data || f.lines.code == 0) continue;
+    // Product code only: tests, fixtures, examples and docs are not the product; migrations and
+    // generated code are nobody's to maintain (files[].role, docs/roles.md).
+    if (!lang || lang->data || f.lines.code == 0 || f.role != kProductRole) continue;
     code += static_cast<double>(f.lines.code);
     if (static_cast<double>(f.lines.code) > kLargeFileLines) {
       large += static_cast<double>(f.lines.code);
@@ -111,9 +114,15 @@ DimensionScore score_maintainability(const ScanResult& r) {
   const double large_share = large / code;
   add(d, "size", percent(large_share) + " of code in " + std::to_string(large_files) + " files over 1000 code lines",
       std::min(kSizeCap, kSizeFactor * large_share), "30 x share, at most 15");
-  if (r.duplication.min_tokens > 0)
-    add(d, "duplication", fixed(r.duplication.duplicated_percent, 1) + " % duplicated lines",
-        std::min(kDuplicationCap, kDuplicationFactor * r.duplication.duplicated_percent), "1 per percent, at most 25");
+  if (r.duplication.min_tokens > 0) {
+    // Product code's share when the scan recorded it (facts files before roles did not).
+    const Duplication& dup = r.duplication;
+    const double dup_percent = dup.product_code_lines > 0 ? 100.0 * static_cast<double>(dup.product_duplicated_lines) /
+                                                                static_cast<double>(dup.product_code_lines)
+                                                          : dup.duplicated_percent;
+    add(d, "duplication", fixed(dup_percent, 1) + " % duplicated lines",
+        std::min(kDuplicationCap, kDuplicationFactor * dup_percent), "1 per percent, at most 25");
+  }
   else
     add(d, "duplication", "not measured", 0, "not counted: clone detection did not run");
   const double low_share = mi_code > 0 ? low_mi / mi_code : 0;

@@ -35,9 +35,12 @@ ScanResult sample() {
   FileFacts data;  // not parsed: no maintainability index (null)
   data.path = "c.json";
   data.language = "json";
+  data.role = "fixture";
   data.lines = {3, 3, 0, 0};
   r.files.push_back(data);
   r.duplication.min_tokens = 50;
+  r.duplication.product_code_lines = 6;
+  r.duplication.product_duplicated_lines = 6;
   r.duplication.min_lines = 6;
   r.duplication.files = 1;
   r.duplication.code_lines = 6;
@@ -122,6 +125,25 @@ TEST(ModelJson, MetricFieldsAreOptionalWhenReadingButTyped) {
   auto worse = scan_result_from_json(m);
   ASSERT_FALSE(worse);
   EXPECT_NE(worse.error().message.find("$.duplication.groups[0].locations[1].start_line"), std::string::npos);
+}
+
+TEST(ModelJson, FileRoleRoundTripsAndDefaultsToProduct) {
+  ojson j = to_json(sample());
+  EXPECT_EQ(j["files"][0]["role"], "product");
+  EXPECT_EQ(j["files"][1]["role"], "fixture");
+  EXPECT_EQ(j["duplication"]["product_code_lines"], 6);
+  auto back = scan_result_from_json(j);
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->files[1].role, "fixture");
+  // A facts file written before roles: every file is product code.
+  j["files"][1].erase("role");
+  j["duplication"].erase("product_code_lines");
+  auto old = scan_result_from_json(j);
+  ASSERT_TRUE(old) << old.error().message;
+  EXPECT_EQ(old->files[1].role, "product");
+  EXPECT_EQ(old->duplication.product_code_lines, 0);
+  j["files"][0]["role"] = 3;
+  EXPECT_FALSE(scan_result_from_json(j));
 }
 
 TEST(ModelJson, MissingFieldIsNamed) {

@@ -65,7 +65,10 @@ TEST(ScanE2E, MixedRepositoryMatchesHandCheckedFacts) {
   EXPECT_EQ(f["scan"]["branch"], "main");
   EXPECT_EQ(f["scan"]["revision"].get<std::string>().size(), 40u);
 
-  EXPECT_EQ(paths(f["files"]), (std::set<std::string>{"Dockerfile", "greeter.py", "web/app.js"}));
+  EXPECT_EQ(paths(f["files"]), (std::set<std::string>{"Dockerfile", "gen_pb2.py", "greeter.py", "web/app.js"}));
+  // Generated code is analysed with its role, not skipped (docs/roles.md).
+  EXPECT_EQ((*find_by_path(f["files"], "gen_pb2.py"))["role"], "generated");
+  EXPECT_EQ((*find_by_path(f["files"], "greeter.py"))["role"], "product");
   EXPECT_EQ((*find_by_path(f["files"], "greeter.py"))["language"], "python");
   EXPECT_EQ((*find_by_path(f["files"], "web/app.js"))["language"], "javascript");
   EXPECT_EQ((*find_by_path(f["files"], "Dockerfile"))["language"], "dockerfile");
@@ -74,10 +77,9 @@ TEST(ScanE2E, MixedRepositoryMatchesHandCheckedFacts) {
   EXPECT_EQ(skip_reason(f, "vendor/lib.php"), "vendored");
   EXPECT_EQ(skip_reason(f, "web/node_modules/x/index.js"), "vendored");
   EXPECT_EQ(skip_reason(f, "static/jquery.min.js"), "vendored");
-  EXPECT_EQ(skip_reason(f, "gen_pb2.py"), "generated");
   EXPECT_EQ(skip_reason(f, "passwd_link"), "symlink");
   EXPECT_EQ(skip_reason(f, "notes.unknownext"), "unknown_language");
-  EXPECT_EQ(f["skipped"].size(), 7u) << f["skipped"].dump(1);
+  EXPECT_EQ(f["skipped"].size(), 6u) << f["skipped"].dump(1);
 
   const json& py = *find_by_path(f["files"], "greeter.py");
   EXPECT_EQ(py["parsed"], true);
@@ -151,7 +153,7 @@ TEST(ScanE2E, SummaryGoesToStdout) {
   build_mixed_repo(dir.path());
   auto s = run_repohealth("scan " + sh_quote(dir.str()) + " --out " + sh_quote((dir.path() / "o").string()));
   ASSERT_EQ(s.exit_code, 0) << s.err;
-  EXPECT_NE(s.out.find("files analysed: 3"), std::string::npos) << s.out;
+  EXPECT_NE(s.out.find("files analysed: 4"), std::string::npos) << s.out;  // gen_pb2.py is analysed (role generated)
   EXPECT_NE(s.out.find("Greeter.greet"), std::string::npos) << s.out;
   EXPECT_NE(s.out.find("skipped by reason:"), std::string::npos) << s.out;
 }

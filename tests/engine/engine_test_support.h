@@ -30,7 +30,7 @@ inline RuleRun run_rules(const RuleSet& rules, const std::string& path, const st
     if (Frontend* fe = frontend_for(*r.language)) fe->analyze(FrontendInput{path, content, r.language}, r.facts, notes, &syntax);
   }
   r.calls = syntax.calls.size();
-  rules.match_file(FileInput{path, content, r.language, r.language ? &syntax : nullptr, r.language ? &r.facts : nullptr},
+  rules.match_file(FileInput{path, content, r.language, r.language ? &syntax : nullptr, r.language ? &r.facts : nullptr, {}},
                    r.findings);
   return r;
 }

@@ -20,7 +20,7 @@ TEST(Language, EmbeddedSpecsLoadWithoutErrors) {
   const std::set<std::string> required = {
       "python", "javascript", "typescript", "tsx", "php", "bash", "java", "go", "ruby",
       "rust", "csharp", "c", "cpp", "yaml", "json", "markdown", "css", "html", "twig",
-      "django-template", "sql", "dockerfile", "xml", "toml", "ini"};
+      "django-template", "sql", "dockerfile", "xml", "toml", "ini", "tcl", "zsh"};
   std::set<std::string> ids;
   for (const auto& l : languages()) {
     ids.insert(l.id);
@@ -118,7 +118,7 @@ TEST(Language, DetectsByShebang) {
   EXPECT_EQ(detected("bin/tool", "#! /usr/bin/env  python\r\n"), "python");
   EXPECT_EQ(detected("bin/tool", "#!/bin/sh\necho hi\n"), "bash");
   EXPECT_EQ(detected("bin/tool", "#!/bin/bash -e\n"), "bash");
-  EXPECT_EQ(detected("bin/tool", "#!/usr/bin/env zsh\n"), "bash");
+  EXPECT_EQ(detected("bin/tool", "#!/usr/bin/env zsh\n"), "zsh");
   EXPECT_EQ(detected("bin/tool", "#!/usr/bin/env -S node --experimental-vm-modules\n"), "javascript");
   EXPECT_EQ(detected("bin/tool", "#!/usr/bin/env -i PATH=/bin ruby\n"), "ruby");
   EXPECT_EQ(detected("bin/tool", "#!/usr/bin/php\n<?php echo 1;\n"), "php");
@@ -135,6 +135,61 @@ TEST(Language, SniffsExtensionlessFilesOnly) {
   EXPECT_EQ(detected("www/index", "<!DOCTYPE html>\n<html></html>"), "html");
   EXPECT_EQ(detected("notes.txt", "<?php\necho 1;\n"), "(none)");
   EXPECT_EQ(detected("LICENSE", "MIT License\n"), "(none)");
+}
+
+TEST(Language, TclBehindAShellStubOrAModeLine) {
+  // git's gitk: a #!/bin/sh stub whose next lines Tcl reads as a comment.
+  const char* gitk = "#!/bin/sh\n# Tcl ignores the next line -*- tcl -*- \\\nexec wish \"$0\" -- \"$@\"\n\n"
+                     "# Copyright (C) 2005-2016 Paul Mackerras.\npackage require Tk\n";
+  EXPECT_EQ(detected("gitk-git/gitk", gitk), "tcl");
+  EXPECT_EQ(detected("tools/run", "#!/bin/sh\n# \\\nexec tclsh \"$0\" \"$@\"\n"), "tcl");
+  EXPECT_EQ(detected("tools/run", "#!/usr/bin/env tclsh\nputs hi\n"), "tcl");
+  EXPECT_EQ(detected("lib/dialog.tcl"), "tcl");
+  EXPECT_EQ(detected("lib/macros", "# -*- mode: tcl -*-\nproc x {} {}\n"), "tcl");
+  EXPECT_EQ(detected("lib/macros", "proc x {} {}\n# vim: set ft=tcl :\n"), "tcl");
+  // A wrapper that runs another program is still a shell script.
+  EXPECT_EQ(detected("bin/cli", "#!/bin/sh\nexec node \"$basedir/cli.js\" \"$@\"\n"), "bash");
+  // A mode naming no known language changes nothing.
+  EXPECT_EQ(detected("x.py", "# -*- mode: org -*-\n"), "python");
+  EXPECT_TRUE(find_language("tcl")->grammar.empty());  // line counts only
+}
+
+TEST(Language, ZshIsNotBash) {
+  EXPECT_EQ(detected("bin/setup", "#!/bin/zsh\nsetopt extendedglob\n"), "zsh");
+  EXPECT_EQ(detected("bin/setup", "#!/usr/bin/env zsh\n"), "zsh");
+  EXPECT_EQ(detected("plugins/git.zsh"), "zsh");
+  EXPECT_EQ(detected("home/.zshrc"), "zsh");
+  EXPECT_EQ(detected("bin/setup", "# vim: ft=zsh\n"), "zsh");
+  EXPECT_EQ(detected("run.sh"), "bash");
+  EXPECT_EQ(detected("bin/setup", "#!/bin/ksh\n"), "bash");
+  EXPECT_TRUE(find_language("zsh")->grammar.empty());
+}
+
+TEST(Language, HeaderIsCppOnlyForCppSyntaxInCode) {
+  // C headers with the words in comments, strings or as names stay C (git's refs.h, strbuf.h…).
+  EXPECT_EQ(detected("refs.h", "/* Each ref namespace is a prefix */\nint refs_for_each(const char *namespace, int flags);\n"), "c");
+  EXPECT_EQ(detected("strbuf.h", "/**\n * Expand a template <like this> with std::string-like rules.\n */\n"
+                                 "void strbuf_expand(struct strbuf *sb, const char *template, void *context);\n"),
+            "c");
+  EXPECT_EQ(detected("msg.h", "#define HINT \"use std::move or a class Foo { }\"\nextern int class_count;\n"), "c");
+  EXPECT_EQ(detected("compat.h", "#ifdef __cplusplus\nextern \"C\" {\n#endif\nint f(void);\n"), "c");
+  EXPECT_EQ(detected("x.h", "struct s { int public; int private; };\nint x = a ? public : b;\n"), "c");
+  // C++ syntax in code makes it C++.
+  EXPECT_EQ(detected("w.h", "namespace ui {\nint f();\n}\n"), "cpp");
+  EXPECT_EQ(detected("w.h", "namespace {\n}\n"), "cpp");
+  EXPECT_EQ(detected("w.h", "template <typename T>\nT max(T a, T b);\n"), "cpp");
+  EXPECT_EQ(detected("w.h", "class Widget {\n};\n"), "cpp");
+  EXPECT_EQ(detected("w.h", "class Button : public Widget {\n};\n"), "cpp");
+  EXPECT_EQ(detected("w.h", "struct A {\npublic:\n  int x;\n};\n"), "cpp");
+  EXPECT_EQ(detected("w.h", "void draw(const std::string& name);\n"), "cpp");
+  EXPECT_EQ(detected("w.h", "void Widget::draw();\n"), "cpp");
+  EXPECT_EQ(detected("w.h", "#include <vector>\n"), "cpp");
+  EXPECT_EQ(detected("w.h", "// -*- C++ -*-\n#pragma once\nint f();\n"), "cpp");  // a mode line
+  // A long licence comment before the code (blanked to white space) is harmless.
+  std::string licence = "/*\n";
+  for (int i = 0; i < 100; ++i) licence += " * Permission is hereby granted, free of charge, to any person obtaining\n";
+  EXPECT_EQ(detected("big.h", licence + " */\n\nclass Widget {\n};\n"), "cpp");
+  EXPECT_EQ(detected("big.h", licence + " */\n\nstruct widget {\n  int x;\n};\n"), "c");
 }
 
 TEST(Language, OddInputIsHarmless) {
