@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/classify.h"
 #include "core/repo_paths.h"
 #include "core/text.h"
 #include "health/licence_match.h"
@@ -181,7 +182,7 @@ std::optional<VariantBasis> gnu_variant_basis(const Repo& repo, const std::strin
   // 5. Source file headers: the majority of those with a notice.
   std::set<std::string> analysed;
   for (const auto& f : repo.result().files)
-    if (!is_test_path(f.path)) analysed.insert(f.path);
+    if (f.role == kProductRole) analysed.insert(f.path);  // product code, not tests or samples
   int read = 0, or_later = 0, only = 0;
   std::optional<VariantBasis> first_later, first_only;
   for (const auto* e : repo.files()) {
