@@ -41,7 +41,7 @@ bool is_sample(std::string_view role);
 /// A test file by its path alone (role `test`).
 bool is_test_path(std::string_view path);
 /// A finding's severity once the role's cap applies: findings of rules tagged like the cap in
-/// roles.yml (`secret`) are at most `warning` in sample roles. Other findings keep `severity`.
+/// roles.yml (`secret`, `credential-file`, `binary`) are at most `warning` in sample roles. Other findings keep `severity`.
 std::string capped_severity(std::string_view role, const std::vector<std::string>& rule_tags,
                             const std::string& severity);
 

@@ -2,6 +2,7 @@
 // the metadata (title, severity, tags, description) and the message ({text}, {summary}, {remedy}).
 #include <optional>
 
+#include "core/classify.h"
 #include "engine/finding_builder.h"
 #include "engine/rule_set.h"
 #include "engine/suppression.h"
@@ -28,7 +29,10 @@ void RuleSet::match_repo(const std::vector<HealthCheck>& checks, std::vector<Fin
       auto emit = [&](const std::string& path, int64_t line, const std::string& text) {
         Finding f;
         f.rule_id = rule.descriptor.id;
-        f.severity = c.status == "fail" ? rule.descriptor.severity : "note";
+        // A failing check's finding takes the rule's severity, capped where the file lives like
+        // any other finding (a committed key under tests/ is at most a warning, roles.yml).
+        f.severity = c.status == "fail" ? capped_severity(role_by_path(path), rule.descriptor.tags, rule.descriptor.severity)
+                                        : "note";
         f.path = path;
         f.start_line = f.end_line = line > 0 ? line : (path.empty() ? 0 : 1);
         f.message = interpolate(rule.message, [&](std::string_view key) -> std::optional<std::string> {

@@ -3,6 +3,7 @@
 // library (no third-party licence text is committed).
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 
 #include "e2e/e2e_support.h"
@@ -418,6 +419,25 @@ TEST(Health, AnEnvFileIsACredentialFileOnlyWithASecretInIt) {
   EXPECT_NE(cred["evidence"].dump().find("line 2"), std::string::npos) << cred.dump();
   EXPECT_EQ(status(b.facts, "hygiene.secrets"), "fail");
   EXPECT_EQ(b.facts.dump().find("7d3e0b95c1a8f26e4b7c9d01a5f3e82b"), std::string::npos);  // never printed
+}
+
+TEST(Health, CredentialFilesInTestsAreWarningsWhileTheCheckFails) {
+  // A failing check (a secret in the product's .env) does not make a test key an error: each
+  // finding is capped where its file lives, like the code rules' findings (roles.yml).
+  TempDir dir;
+  const std::string key = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n"
+                          "MzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\n-----END PRIVATE KEY-----\n";
+  make_repo(dir.path(), {{"app.py", "x = 1\n"},
+                         {".env", "APP_SECRET=7d3e0b95c1a8f26e4b7c9d01a5f3e82b\n"},
+                         {"tests/config/jwt/private-test.pem", key}});
+  ScanRun r = scan(dir.str());
+  ASSERT_EQ(r.command.exit_code, 0) << r.command.err;
+  EXPECT_EQ(status(r.facts, "hygiene.credential-files"), "fail");
+  std::map<std::string, std::string> severity;
+  for (const auto& f : r.facts["findings"])
+    if (f["rule_id"] == "repo.hygiene.credential-files") severity[f["path"]] = f["severity"];
+  EXPECT_EQ(severity[".env"], "error");
+  EXPECT_EQ(severity["tests/config/jwt/private-test.pem"], "warning");
 }
 
 TEST(Health, MinGradesInTheGateAreJudged) {
