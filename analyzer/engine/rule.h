@@ -77,6 +77,9 @@ struct Rule {
   /// File roles (core/classify.h) the rule leaves alone: `[test, fixture]` for a rule about
   /// leftover debugging output.
   std::vector<std::string> exclude_roles;
+  /// paths.exclude_scripts: leave out programs run from the command line (a `#!` first line, or
+  /// Python's `if __name__ == "__main__":`), whose printing is their interface.
+  bool exclude_scripts = false;
   std::string source;  ///< file it was loaded from ("rules/python/…" for embedded rules)
   bool embedded = false;  ///< shipped in the binary; its matcher was validated by the tests
 

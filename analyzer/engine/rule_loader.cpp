@@ -378,8 +378,9 @@ bool parse_rule(std::string_view text, const std::string& file, Rule& r, std::ve
   f.list("references", r.references, false);
   if (f.mapping("paths", false)) {
     Fields p(root["paths"], file, "paths.", errors);
-    p.only({"include", "exclude", "exclude_roles"});
+    p.only({"include", "exclude", "exclude_roles", "exclude_scripts"});
     p.list("include", r.include_paths, false);
+    p.boolean("exclude_scripts", r.exclude_scripts);
     p.list("exclude", r.exclude_paths, false);
     if (p.list("exclude_roles", r.exclude_roles, false))
       for (const auto& role : r.exclude_roles)

@@ -82,6 +82,15 @@ Result<std::unique_ptr<RuleSet>> RuleSet::load(const Config& config, const std::
   return build(load_rules(all), config, options);
 }
 
+namespace {
+/// A program run from the command line: a `#!` first line, or a Python main guard.
+bool is_script(std::string_view content) {
+  if (content.starts_with("#!")) return true;
+  return content.find("if __name__ == \"__main__\"") != std::string_view::npos ||
+         content.find("if __name__ == '__main__'") != std::string_view::npos;
+}
+}  // namespace
+
 std::vector<bool> RuleSet::applicable(const FileInput& file) const {
   std::vector<bool> on(rules_.size(), false);
   for (size_t i = 0; i < rules_.size(); ++i) {
@@ -96,6 +105,7 @@ std::vector<bool> RuleSet::applicable(const FileInput& file) const {
       const std::string_view role = file.role.empty() ? kProductRole : file.role;
       if (std::find(r.exclude_roles.begin(), r.exclude_roles.end(), role) != r.exclude_roles.end()) continue;
     }
+    if (r.exclude_scripts && is_script(file.content)) continue;
     on[i] = true;
   }
   return on;
