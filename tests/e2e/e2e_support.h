@@ -1,5 +1,6 @@
 #pragma once
 // Helpers for end-to-end tests: run `repohealth scan` and read the facts it wrote.
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -27,6 +28,15 @@ inline ScanRun scan(const std::string& target, const std::string& extra = "") {
   if (std::filesystem::exists(facts)) r.facts = nlohmann::json::parse(read_file(facts));
   std::filesystem::remove_all(out);
   return r;
+}
+
+/// The health check `id` in facts.json; a test failure (and an empty object) when it is missing.
+inline const nlohmann::json& check(const nlohmann::json& facts, const std::string& id) {
+  static const nlohmann::json none;
+  for (const auto& c : facts["health"]["checks"])
+    if (c["id"] == id) return c;
+  ADD_FAILURE() << "no check " << id;
+  return none;
 }
 
 inline const nlohmann::json* find_by_path(const nlohmann::json& list, const std::string& path) {

@@ -11,14 +11,6 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-const json& check(const json& facts, const std::string& id) {
-  static const json none;
-  for (const auto& c : facts["health"]["checks"])
-    if (c["id"] == id) return c;
-  ADD_FAILURE() << "no check " << id;
-  return none;
-}
-
 bool names(const json& c, const std::string& path) {
   for (const auto& e : c["evidence"])
     if (e["path"] == path) return true;

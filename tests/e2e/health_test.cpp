@@ -27,14 +27,6 @@ void make_repo(const fs::path& repo, const std::vector<std::pair<std::string, st
   commit_all(repo);
 }
 
-const json& check(const json& facts, const std::string& id) {
-  static const json none;
-  for (const auto& c : facts["health"]["checks"])
-    if (c["id"] == id) return c;
-  ADD_FAILURE() << "no check " << id;
-  return none;
-}
-
 std::string status(const json& facts, const std::string& id) { return check(facts, id).value("status", "?"); }
 
 /// The licence text re-wrapped to `width` columns with an indent, as editors and web pages

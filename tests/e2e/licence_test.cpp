@@ -19,14 +19,6 @@ void make_repo(const fs::path& repo, const std::vector<std::pair<std::string, st
   git(repo, "commit -q -m c", "2024-01-15T12:00:00Z");
 }
 
-const json& check(const json& facts, const std::string& id) {
-  static const json none;
-  for (const auto& c : facts["health"]["checks"])
-    if (c["id"] == id) return c;
-  ADD_FAILURE() << "no check " << id;
-  return none;
-}
-
 /// The evidence item of `check` about `path`, or null.
 const json* evidence_at(const json& c, const std::string& path) {
   for (const auto& e : c["evidence"])

@@ -10,14 +10,6 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-const json& check(const json& facts, const std::string& id) {
-  static const json none;
-  for (const auto& c : facts["health"]["checks"])
-    if (c["id"] == id) return c;
-  ADD_FAILURE() << "no check " << id;
-  return none;
-}
-
 std::string role_of(const json& facts, const std::string& path) {
   const json* f = find_by_path(facts["files"], path);
   return f ? (*f)["role"].get<std::string>() : "(not analysed)";
