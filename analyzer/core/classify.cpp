@@ -222,6 +222,12 @@ bool is_sample(std::string_view role) { return listed(role_data().sample, role);
 
 bool is_test_path(std::string_view path) { return role_by_path(path) == "test"; }
 
+std::string cap_role(std::string_view path, std::string_view role) {
+  if (is_sample(role)) return std::string(role);
+  std::string by_path = role_by_path(path);
+  return is_sample(by_path) ? by_path : std::string(role);
+}
+
 std::string capped_severity(std::string_view role, const std::vector<std::string>& rule_tags,
                             const std::string& severity) {
   const RoleData& d = role_data();

@@ -40,6 +40,10 @@ bool is_machine_written(std::string_view role);
 bool is_sample(std::string_view role);
 /// A test file by its path alone (role `test`).
 bool is_test_path(std::string_view path);
+/// The role that decides the sample cap below: a role from the content (a generated page under
+/// docs/, a migration under tests/) does not hide where the file lives, so the path's role
+/// counts when it is a sample role.
+std::string cap_role(std::string_view path, std::string_view role);
 /// A finding's severity once the role's cap applies: findings of rules tagged like the cap in
 /// roles.yml (`secret`, `credential-file`, `binary`) are at most `warning` in sample roles. Other findings keep `severity`.
 std::string capped_severity(std::string_view role, const std::vector<std::string>& rule_tags,

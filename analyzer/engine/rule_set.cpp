@@ -116,7 +116,7 @@ Finding RuleSet::to_finding(const RawMatch& m, const FileInput& file, FileText& 
   Finding f;
   f.rule_id = rule.descriptor.id;
   // Where the file lives may cap the severity: a secret in a test fixture is a warning.
-  f.severity = capped_severity(file.role, rule.descriptor.tags, rule.descriptor.severity);
+  f.severity = capped_severity(cap_role(file.path, file.role), rule.descriptor.tags, rule.descriptor.severity);
   f.path = std::string(file.path);
   f.start_line = m.start_line;
   f.start_column = m.start_column;
@@ -199,7 +199,7 @@ void RuleSet::match_scan(const ScanResult& result, std::vector<Finding>& out) co
     if (rule.descriptor.kind == "metric" && is_machine_written(file.role)) continue;
     Finding f;
     f.rule_id = rule.descriptor.id;
-    f.severity = capped_severity(file.role, rule.descriptor.tags, rule.descriptor.severity);
+    f.severity = capped_severity(cap_role(file.path, file.role), rule.descriptor.tags, rule.descriptor.severity);
     f.path = sm.path;
     f.start_line = m.start_line;
     f.start_column = m.start_column;

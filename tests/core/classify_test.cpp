@@ -188,6 +188,11 @@ TEST(Classify, RolePropertiesAndSeverityCap) {
   EXPECT_EQ(capped_severity("", secret, "error"), "error");
   EXPECT_EQ(capped_severity("migration", secret, "error"), "error");
   EXPECT_EQ(capped_severity("test", other, "error"), "error");  // only rules tagged secret
+  // A generated page under docs/ (a rule reference quoting example keys) is still docs.
+  EXPECT_EQ(cap_role("docs/rules/generic.md", "generated"), "docs");
+  EXPECT_EQ(cap_role("src/api.generated.ts", "generated"), "generated");
+  EXPECT_EQ(cap_role("tests/fixtures/users.json", "fixture"), "fixture");
+  EXPECT_EQ(cap_role("app/settings.py", "product"), "product");
 }
 
 }  // namespace rh
