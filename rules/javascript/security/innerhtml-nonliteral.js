@@ -10,3 +10,16 @@ function render(el, name, html) {
   // ok: javascript.security.innerhtml-nonliteral
   el.textContent = name;
 }
+
+function renderCheckbox(field, checked, label) {
+  // ok: javascript.security.innerhtml-nonliteral
+  field.innerHTML = '<input type="checkbox" disabled ' + ((checked) ? 'checked>' : '>');
+  // ok: javascript.security.innerhtml-nonliteral
+  field.innerHTML = "<span>" + "</span>";
+  // ruleid: javascript.security.innerhtml-nonliteral
+  field.innerHTML = '<input type="checkbox" ' + (checked ? label : '>');
+  // ruleid: javascript.security.innerhtml-nonliteral
+  field.innerHTML = (label) + (checked ? 'checked>' : '>');
+  // ruleid: javascript.security.innerhtml-nonliteral
+  field.innerHTML = "<p>" + label + (checked ? "x" : "y") + "</p>";
+}
