@@ -13,7 +13,6 @@ namespace {
 
 bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
 bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 std::string alnum_lower(std::string_view s) {
   std::string out;
@@ -24,12 +23,6 @@ std::string alnum_lower(std::string_view s) {
 
 bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
-}
-
-std::string_view trim_spaces(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
 }
 
 /// A file path or URL rather than a secret: `%kernel.project_dir%/config/jwt/private.pem`,
@@ -51,7 +44,7 @@ bool all_digits(std::string_view v) {
 }  // namespace
 
 bool is_placeholder_text(std::string_view value) {
-  value = trim_spaces(value);
+  value = trim(value);
   if (value.empty()) return true;
   const std::string v = ascii_lower(value);
   static const char* const kMarkers[] = {
@@ -76,7 +69,7 @@ bool is_placeholder_text(std::string_view value) {
 }
 
 bool looks_like_placeholder(std::string_view value) {
-  return trim_spaces(value).size() < 4 || is_placeholder_text(value);
+  return trim(value).size() < 4 || is_placeholder_text(value);
 }
 
 bool looks_like_words(std::string_view value) {
@@ -142,11 +135,11 @@ std::string_view key_of(std::string_view match, std::string_view value) {
 }
 
 std::string_view assigned_value(std::string_view match) {
-  std::string_view m = trim_spaces(match);
+  std::string_view m = trim(match);
   if (!m.empty() && (m.back() == '"' || m.back() == '\'')) return match_value(m);
   size_t sep = m.find_first_of("=:");
   if (sep == std::string_view::npos) return match_value(m);
-  return trim_spaces(m.substr(sep + 1));
+  return trim(m.substr(sep + 1));
 }
 
 std::string_view url_password(std::string_view match) {
@@ -162,9 +155,9 @@ std::string_view url_password(std::string_view match) {
 SecretVerdict check_assigned_secret(std::string_view match, std::string_view value, size_t min_length,
                                     double min_entropy) {
   SecretVerdict v;
-  std::string_view s = trim_spaces(value);
+  std::string_view s = trim(value);
   if (s.size() < std::max<size_t>(min_length, 1) || is_placeholder_text(s)) return v;
-  if (std::any_of(s.begin(), s.end(), is_space)) return v;  // prose, not a secret
+  if (std::any_of(s.begin(), s.end(), is_blank)) return v;  // prose, not a secret
   if (is_password_hash(s) || looks_like_path(s) || looks_like_words(s)) return v;
   if (all_digits(s) && s.size() < 16) return v;  // lengths, ports, timeouts
   if (is_identifier_of_key(key_of(match, value), s)) return v;
@@ -265,7 +258,7 @@ SecretVerdict check_jwt(std::string_view match) {
   size_t second = first == std::string_view::npos ? first : match.find('.', first + 1);
   if (second == std::string_view::npos) return v;
   auto squeeze = [](std::string s) {
-    s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return is_space(c); }), s.end());
+    s.erase(std::remove_if(s.begin(), s.end(), is_blank), s.end());
     return s;
   };
   const std::string header = squeeze(decode_base64url(match.substr(0, first)));
