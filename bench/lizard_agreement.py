@@ -27,12 +27,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-# repohealth language id -> lizard's -l name
-LIZARD_LANGUAGE = {
-    "c": "cpp", "cpp": "cpp", "java": "java", "csharp": "csharp", "javascript": "javascript",
-    "typescript": "typescript", "tsx": "tsx", "python": "python", "ruby": "ruby", "php": "php",
-    "go": "go", "rust": "rust",
+# repohealth language id -> the file extensions lizard 1.24.0 reads in that language (lizard
+# picks its reader by extension alone: a Drupal `.module` or a `bin/console` without one is
+# left out of the comparison; `.jsx` is read by lizard's TSX reader).
+LIZARD_EXTENSIONS = {
+    "c": {".c", ".h"}, "cpp": {".cpp", ".cc", ".cxx", ".h", ".hpp"}, "java": {".java"},
+    "csharp": {".cs"}, "javascript": {".js", ".cjs", ".mjs", ".jsx"}, "typescript": {".ts"},
+    "tsx": {".tsx"}, "python": {".py"}, "ruby": {".rb"}, "php": {".php"}, "go": {".go"},
+    "rust": {".rs"},
 }
+
 
 # Documented differences (docs/metrics-languages.md, "Differences from lizard"), per language:
 # (regular expression over the function's source text, lizard's count minus repohealth's for
@@ -180,7 +184,8 @@ def main():
         tree = export_tree(a.repo, tmp)
         facts = run_repohealth(a.binary, tree)
         files = {f["path"]: f for f in facts["files"]
-                 if f.get("parsed") and f["language"] in LIZARD_LANGUAGE}
+                 if f.get("parsed") and Path(f["path"]).suffix.lower()
+                 in LIZARD_EXTENSIONS.get(f["language"], ())}
         lizard_rows = run_lizard(a.lizard, tree, sorted(files))
         by_file = collections.defaultdict(list)
         for r in lizard_rows:
