@@ -115,7 +115,8 @@ std::unique_ptr<CompiledSyntax> compile_syntax(const SyntaxSpec& spec, const TSL
   for (size_t i = 0; i < spec.functions.size(); ++i) {
     const FunctionSyntax& f = spec.functions[i];
     rule(f.node, R::function, R::function_rule, i);
-    out->functions.push_back({c.refs(f.name), c.refs(f.parameters), c.refs(f.body), f.anonymous});
+    out->functions.push_back({c.refs(f.name), c.refs(f.parameters), c.refs(f.body), f.anonymous,
+                                 f.inline_mode});
   }
   for (size_t i = 0; i < spec.containers.size(); ++i) {
     rule(spec.containers[i].node, R::container, R::container_rule, i);

@@ -59,6 +59,7 @@ struct CompiledSyntax {
   struct Function {
     Refs name, parameters, body;
     std::string anonymous;
+    InlineMode inline_mode = InlineMode::never;
   };
   struct Call {
     Refs callee, receiver, arguments;

@@ -77,13 +77,24 @@ std::vector<T> mappings(const YAML::Node& node, std::initializer_list<std::strin
 }
 
 std::vector<FunctionSyntax> functions(const YAML::Node& node, const std::string& where) {
-  return mappings<FunctionSyntax>(node, {"node", "name", "anonymous", "parameters", "body"}, where, [&](const YAML::Node& item) {
+  const std::initializer_list<std::string_view> keys = {"node", "name", "anonymous", "parameters", "body", "inline"};
+  return mappings<FunctionSyntax>(node, keys, where, [&](const YAML::Node& item) {
     FunctionSyntax f;
     f.node = scalar(item["node"], where + ".node");
     f.name = child_refs(item["name"], where + ".name");
     if (item["anonymous"]) f.anonymous = scalar(item["anonymous"], where + ".anonymous");
     f.parameters = child_refs(item["parameters"], where + ".parameters");
     f.body = child_refs(item["body"], where + ".body");
+    if (item["inline"]) {
+      const std::string mode = scalar(item["inline"], where + ".inline");
+      if (mode == "nested") {
+        f.inline_mode = InlineMode::nested;
+      } else if (mode == "always") {
+        f.inline_mode = InlineMode::always;
+      } else {
+        throw SpecError{where + ".inline: '" + mode + "' is not one of nested, always"};
+      }
+    }
     if (f.name.empty() && f.anonymous.empty())
       throw SpecError{where + ": function '" + f.node + "' needs a name or an anonymous name"};
     return f;

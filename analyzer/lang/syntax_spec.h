@@ -24,12 +24,22 @@ struct ChildRef {
 /// Alternatives tried in order; the first that is present wins. YAML: one mapping or a list.
 using ChildRefs = std::vector<ChildRef>;
 
+/// Where an anonymous function (a lambda, a closure) is a function of its own (`inline:` in the
+/// spec; docs/languages.md). Inlined, it is part of the code around it: its decisions, tokens
+/// and lines count for the enclosing function, its content one cognitive nesting level deeper.
+enum class InlineMode {
+  never,   ///< a function of its own everywhere (no `inline:`)
+  nested,  ///< part of the enclosing function; outside functions a function of its own
+  always,  ///< part of the enclosing function; outside functions code like the code there
+};
+
 struct FunctionSyntax {
   std::string node;       ///< "function_definition"
   ChildRefs name;         ///< empty for anonymous functions
   std::string anonymous;  ///< the name used when there is none: "<lambda>"
   ChildRefs parameters;   ///< the node holding the parameters (or the one parameter itself)
   ChildRefs body;         ///< when given, a node without it is a declaration, not a function
+  InlineMode inline_mode = InlineMode::never;
 };
 
 /// A named definition that qualifies the functions inside it: `Class.method`.

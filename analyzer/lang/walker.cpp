@@ -239,6 +239,15 @@ class Walker {
     const R::Function& rule = syntax_.functions[static_cast<size_t>(syntax_.rule_of(R::function_rule, symbol))];
     TSNode node = frame.node;
     if (!rule.body.empty() && ts_node_is_null(find_child(node, rule.body, syntax_))) return false;
+    if (rule.inline_mode != InlineMode::never) {
+      if (frame.in_function) {
+        // Part of the enclosing function (lizard's convention); its content stands one cognitive
+        // nesting level deeper, as SonarSource nests a lambda's increments in its method.
+        frame.inner = frame.cond_level = frame.level + 1;
+        return false;
+      }
+      if (rule.inline_mode == InlineMode::always) return false;  // code like the code around it
+    }
     TSNode name_node = find_child(node, rule.name, syntax_);
     std::string name = ts_node_is_null(name_node) ? std::string() : compact(text(name_node));
     if (name.empty()) name = parent_name();

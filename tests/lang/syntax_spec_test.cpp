@@ -20,6 +20,8 @@ TEST(SyntaxSpec, EmbeddedSpecsParse) {
   EXPECT_EQ(python->functions[0].node, "function_definition");
   EXPECT_EQ(python->functions[0].name.at(0).field, "name");
   EXPECT_EQ(python->functions[1].anonymous, "<lambda>");
+  EXPECT_EQ(python->functions[0].inline_mode, InlineMode::never);
+  EXPECT_EQ(python->functions[1].inline_mode, InlineMode::always);
   ASSERT_TRUE(python->docstring.has_value());
   EXPECT_EQ(syntax_spec_for("markdown"), nullptr);
   EXPECT_EQ(syntax_spec_for("python"), python);  // cached
@@ -93,6 +95,17 @@ TEST(SyntaxSpec, ErrorsNameTheFileAndKey) {
   auto wrong_type = parse_syntax_spec("syntax:\n  functions: [{node: f, anonymous: a}]\n  nesting: {a: b}\n", "x.yml");
   ASSERT_FALSE(wrong_type.ok());
   EXPECT_NE(wrong_type.error().message.find("syntax.nesting"), std::string::npos);
+
+  auto inline_modes = parse_syntax_spec(
+      "syntax:\n  functions: [{node: f, anonymous: a, inline: nested}, {node: g, anonymous: b, inline: always}]\n",
+      "x.yml");
+  ASSERT_TRUE(inline_modes.ok()) << inline_modes.error().message;
+  EXPECT_EQ((*inline_modes)->functions[0].inline_mode, InlineMode::nested);
+  EXPECT_EQ((*inline_modes)->functions[1].inline_mode, InlineMode::always);
+
+  auto bad_inline = parse_syntax_spec("syntax:\n  functions: [{node: f, anonymous: a, inline: yes}]\n", "x.yml");
+  ASSERT_FALSE(bad_inline.ok());
+  EXPECT_NE(bad_inline.error().message.find("inline"), std::string::npos) << bad_inline.error().message;
 
   auto no_functions = parse_syntax_spec("syntax:\n  nesting: [a]\n", "x.yml");
   EXPECT_FALSE(no_functions.ok());

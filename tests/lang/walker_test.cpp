@@ -22,15 +22,19 @@ struct Analysis {
   std::vector<Notification> notes;
 };
 
-Analysis analyze_python(const std::string& path, const std::string& content) {
-  const LanguageInfo* python = find_language("python");
-  EXPECT_NE(python, nullptr);
+Analysis analyze(const std::string& language_id, const std::string& path, const std::string& content) {
+  const LanguageInfo* language = find_language(language_id);
+  EXPECT_NE(language, nullptr);
   Analysis a;
   a.facts.path = path;
-  Frontend* frontend = python ? frontend_for(*python) : nullptr;
+  Frontend* frontend = language ? frontend_for(*language) : nullptr;
   EXPECT_NE(frontend, nullptr);
-  if (frontend) frontend->analyze(FrontendInput{path, content, python}, a.facts, a.notes);
+  if (frontend) frontend->analyze(FrontendInput{path, content, language}, a.facts, a.notes);
   return a;
+}
+
+Analysis analyze_python(const std::string& path, const std::string& content) {
+  return analyze("python", path, content);
 }
 
 TEST(Walker, SyntaxErrorsAreCountedAndNotified) {
@@ -64,17 +68,34 @@ TEST(Walker, DeeplyNestedExpressionDoesNotOverflowTheStack) {
 }
 
 TEST(Walker, DeeplyNestedLambdasStayBounded) {
+  // JavaScript arrows are functions of their own: 20 000 nested functions.
   const int depth = 20000;
   std::string content = "f = ";
-  for (int i = 0; i < depth; ++i) content += "lambda: ";
-  content += "0\n";
-  Analysis a = analyze_python("lambdas.py", content);
+  for (int i = 0; i < depth; ++i) content += "() => ";
+  content += "0;\n";
+  Analysis a = analyze("javascript", "arrows.js", content);
   ASSERT_TRUE(a.facts.parsed);
   if (a.facts.parse_errors == 0) {
     ASSERT_EQ(a.facts.functions.size(), static_cast<size_t>(depth));
     // Qualified names keep only their innermost parts.
     EXPECT_LE(a.facts.functions.back().name.size(), 420u);
     EXPECT_TRUE(a.facts.functions.back().name.starts_with("...")) << a.facts.functions.back().name;
+  }
+}
+
+TEST(Walker, DeeplyNestedInlineLambdasArePartOfTheFunction) {
+  // Python lambdas are part of the function they are written in, and no function at module level.
+  const int depth = 20000;
+  std::string lambdas;
+  for (int i = 0; i < depth; ++i) lambdas += "lambda: ";
+  Analysis a =
+      analyze_python("lambdas.py", "f = " + lambdas + "0\ndef g():\n    return " + lambdas + "1 if x else 0\n");
+  ASSERT_TRUE(a.facts.parsed);
+  if (a.facts.parse_errors == 0) {
+    ASSERT_EQ(a.facts.functions.size(), 1u);
+    EXPECT_EQ(a.facts.functions[0].name, "g");
+    EXPECT_EQ(a.facts.functions[0].cyclomatic, 2);
+    EXPECT_EQ(a.facts.functions[0].cognitive, 1 + depth);  // the `if` at nesting level `depth`
   }
 }
 
