@@ -40,7 +40,12 @@ LIZARD_LANGUAGE = {
 # function's text (nested functions of its own left out) add up to lizard - repohealth.
 REASONS = {
     "php": [
-        (r"\bmatch\s*\(", 0, "match: each arm but default counts (lizard: the match once)"),
+        # `?int $x`, `): ?Foo`, `public ?Bar $y`: lizard's reader counts every `?` token.
+        (r"(?:[(,]\s*|\)\s*:\s*|\b(?:public|protected|private|readonly|var|static)\s+)"
+         r"\?\s*\\?[A-Za-z_]", 1, "nullable type ?Type is no decision (lizard: its ? counts)"),
+        (r"(?:\)|\$\w+|[\x22\x27\]]|\b\d+|\btrue|\bfalse|\bnull)\s+(?:and|or)\s+"
+         r"(?:\(|\$|!|[\x22\x27]|\w+\s*\()", -1,
+         "and/or count like &&/|| (lizard: no decision)"),
     ],
     "javascript": [
         (r"\?\?", 1, "?? counts once (lizard: twice)"),
@@ -90,21 +95,40 @@ def run_repohealth(binary, tree):
     return facts
 
 
+# lizard picks its reader by the file's extension and reads any other file with its C reader;
+# these repohealth languages' files with another extension (Drupal's .module, .inc, .install,
+# .theme…; .mjs, .cjs) are given to lizard under an alias with the extension it knows.
+LIZARD_EXTENSION = {"php": ".php", "javascript": ".js", "typescript": ".ts", "tsx": ".tsx"}
+
+
 def run_lizard(lizard_src, tree, files):
-    """lizard's functions of FILES (relative paths), as dicts keyed like the CSV."""
+    """lizard's functions of FILES (relative path -> repohealth language), as dicts keyed like
+    the CSV."""
+    aliases = Path(tempfile.mkdtemp(prefix="rh-lizard-alias-"))
     listing = tempfile.NamedTemporaryFile("w", delete=False, suffix=".txt")
-    for f in files:
-        listing.write(str(tree / f) + "\n")
+    back = {}
+    for f, lang in files.items():
+        path = tree / f
+        ext = LIZARD_EXTENSION.get(lang)
+        if ext and not f.endswith(ext):
+            alias = aliases / (f + ext)
+            alias.parent.mkdir(parents=True, exist_ok=True)
+            alias.symlink_to(path.resolve())
+            back[str(alias)] = f
+            path = alias
+        listing.write(str(path) + "\n")
     listing.close()
     cmd = [sys.executable, str(Path(lizard_src) / "lizard.py"), "--csv", "-t2",
            "-f", listing.name]
     res = subprocess.run(cmd, capture_output=True, text=True)
     os.unlink(listing.name)
+    shutil.rmtree(aliases, ignore_errors=True)
     rows = []
     for r in csv.reader(io.StringIO(res.stdout)):
         if len(r) < 11 or not r[1].isdigit():
             continue
-        rows.append({"ccn": int(r[1]), "file": os.path.relpath(r[6], tree), "name": r[7],
+        file = back.get(r[6]) or os.path.relpath(r[6], tree)
+        rows.append({"ccn": int(r[1]), "file": file, "name": r[7],
                      "start": int(r[9]), "end": int(r[10])})
     return rows
 
@@ -181,7 +205,8 @@ def main():
         facts = run_repohealth(a.binary, tree)
         files = {f["path"]: f for f in facts["files"]
                  if f.get("parsed") and f["language"] in LIZARD_LANGUAGE}
-        lizard_rows = run_lizard(a.lizard, tree, sorted(files))
+        lizard_rows = run_lizard(a.lizard, tree,
+                                 {p: files[p]["language"] for p in sorted(files)})
         by_file = collections.defaultdict(list)
         for r in lizard_rows:
             by_file[r["file"]].append(r)

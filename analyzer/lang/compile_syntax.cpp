@@ -98,6 +98,7 @@ std::unique_ptr<CompiledSyntax> compile_syntax(const SyntaxSpec& spec, const TSL
   out->roles.assign(count, 0);
   for (auto& r : out->rule) r.assign(count, -1);
   out->counted_parameter_field.assign(count, 0);
+  out->cyclomatic_field.assign(count, 0);
   out->condition_field.assign(ts_language_field_count(language) + 1, 0);
   Compiler c(language, unknown);
   out->canonical = c.canonical();
@@ -169,6 +170,8 @@ std::unique_ptr<CompiledSyntax> compile_syntax(const SyntaxSpec& spec, const TSL
   }
   mark(spec.cyclomatic.tokens, false, R::cyclomatic_token);
   mark(spec.cyclomatic.nodes, true, R::cyclomatic_node);
+  for (const auto& [node, field] : spec.cyclomatic.node_field)
+    if (const TSFieldId f = c.field(field)) c.each(node, true, [&](TSSymbol s) { out->cyclomatic_field[s] = f; });
   mark(spec.branch, true, R::branch);
   mark(spec.loop, true, R::loop);
   mark(spec.case_clause, true, R::case_clause);

@@ -186,7 +186,21 @@ SyntaxSpec parse_section(const YAML::Node& s) {
   if (const YAML::Node c = s["cyclomatic"]) {
     check_keys(c, {"tokens", "nodes"}, "syntax.cyclomatic");
     spec.cyclomatic.tokens = strings(c["tokens"], "syntax.cyclomatic.tokens");
-    spec.cyclomatic.nodes = strings(c["nodes"], "syntax.cyclomatic.nodes");
+    // A node type, or {node: type, with_field: field} for a node that counts only with that field.
+    if (const YAML::Node nodes = c["nodes"]; nodes && nodes.IsSequence()) {
+      for (const auto& item : nodes) {
+        if (item.IsMap()) {
+          check_keys(item, {"node", "with_field"}, "syntax.cyclomatic.nodes");
+          const std::string node = scalar(item["node"], "syntax.cyclomatic.nodes.node");
+          spec.cyclomatic.nodes.push_back(node);
+          spec.cyclomatic.node_field[node] = scalar(item["with_field"], "syntax.cyclomatic.nodes.with_field");
+        } else {
+          spec.cyclomatic.nodes.push_back(scalar(item, "syntax.cyclomatic.nodes"));
+        }
+      }
+    } else {
+      spec.cyclomatic.nodes = strings(nodes, "syntax.cyclomatic.nodes");
+    }
   }
   if (spec.functions.empty()) throw SpecError{"syntax.functions: at least one function node type is needed"};
   return spec;

@@ -4,6 +4,7 @@
 // name *named* nodes; `cyclomatic.tokens`, `boolean_operator.operators`, `else_keyword` and
 // `halstead.ignore` name anonymous tokens (keywords, operators). Format and meaning:
 // docs/languages.md; metric definitions: docs/metrics.md.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -121,6 +122,9 @@ struct SyntaxSpec {
   struct Cyclomatic {
     std::vector<std::string> tokens;  ///< anonymous tokens: "if", "and", "case"
     std::vector<std::string> nodes;   ///< named nodes, for grammars where a token is not enough
+    /// Field a node of `nodes` must have to count, by node type (`{node: x, with_field: f}` in
+    /// the YAML): PHP's `a ? b : c` counts, its short form `a ?: c` (no body) does not.
+    std::map<std::string, std::string, std::less<>> node_field;
   } cyclomatic;
 };
 

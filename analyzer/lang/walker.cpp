@@ -90,7 +90,10 @@ class Walker {
       current().max_nesting = std::max(current().max_nesting, a.depth);
       f.nesting = true;
     }
-    if (roles & R::cyclomatic_node) add_cyclomatic();
+    if ((roles & R::cyclomatic_node) &&
+        (syntax_.cyclomatic_field[symbol] == 0 ||
+         !ts_node_is_null(ts_node_child_by_field_id(node, syntax_.cyclomatic_field[symbol]))))
+      add_cyclomatic();
     if (roles & R::call) on_call(node, symbol);
     if ((roles & R::docstring_statement) && is_docstring(node)) {
       token(node, TokenKind::literal, /*code=*/false);

@@ -63,7 +63,7 @@ syntax:
   nesting: [if, for]
   comment: [line_comment, block_comment]
   string: [string_literal]
-  cyclomatic: {tokens: [if, "&&"], nodes: [arm]}
+  cyclomatic: {tokens: [if, "&&"], nodes: [arm, {node: cond, with_field: body}]}
 )", "t.yml");
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_TRUE(r->has_value());
@@ -77,6 +77,9 @@ syntax:
   EXPECT_EQ(s.comment.size(), 2u);
   EXPECT_EQ(s.cyclomatic.tokens[1], "&&");
   EXPECT_EQ(s.cyclomatic.nodes[0], "arm");
+  EXPECT_EQ(s.cyclomatic.nodes[1], "cond");
+  EXPECT_EQ(s.cyclomatic.node_field.at("cond"), "body");
+  EXPECT_EQ(s.cyclomatic.node_field.count("arm"), 0u);
   EXPECT_FALSE(s.docstring.has_value());
 }
 
