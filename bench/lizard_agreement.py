@@ -48,7 +48,20 @@ REASONS = {
          "and/or count like &&/|| (lizard: no decision)"),
     ],
     "javascript": [
-        (r"\?\?", 1, "?? counts once (lizard: twice)"),
+        (r"\?\?", 1, "?? and ??= count once (lizard: twice)"),
+        # lizard's JSX/TSX tokenizer splits `?.` into `?` `.` (its JS and TS readers do not).
+        (r"\?\.(?!\d)", 1, "?. is no decision (lizard in .jsx/.tsx: its ? counts)",
+         {"suffixes": (".jsx", ".tsx")}),
+        # lizard reads a template literal as one string: no decision inside `${…}` counts.
+        (lambda text, path: template_decisions(text, path), -1,
+         "decisions inside a template literal's ${} count (lizard: the literal is one string)"),
+        # `promise.catch(() => …)`: lizard counts the method name `catch` as a decision.
+        (r"\.\s*catch\s*\(", 1, "the method .catch() is no decision (lizard: catch counts)"),
+        # `function Form({ onSave = () => {} })`: lizard's reader ends the function at the default
+        # arrow function in its parameters and reports it with CCN 1 (the rest is lost).
+        (r"\A[^{]*?\(\s*\{[^{}]*?=\s*(?:async\s*)?\([^()]*\)\s*=>", 0,
+         "an arrow function as a parameter's default: lizard ends the function there",
+         {"text": "whole"}),
     ],
     "c": [
         (r"(?m)^[ \t]*#[ \t]*(?:if|elif)\b[^\n]*?(?:&&|\|\|)", 0,
@@ -98,7 +111,9 @@ def run_repohealth(binary, tree):
 # lizard picks its reader by the file's extension and reads any other file with its C reader;
 # these repohealth languages' files with another extension (Drupal's .module, .inc, .install,
 # .theme…; .mjs, .cjs) are given to lizard under an alias with the extension it knows.
-LIZARD_EXTENSION = {"php": ".php", "javascript": ".js", "typescript": ".ts", "tsx": ".tsx"}
+# (The extensions lizard 1.24.0 knows for each; the first is the alias.)
+LIZARD_EXTENSION = {"php": (".php",), "javascript": (".js", ".jsx", ".mjs", ".cjs"),
+                    "typescript": (".ts",), "tsx": (".tsx", ".jsx")}
 
 
 def run_lizard(lizard_src, tree, files):
@@ -109,9 +124,9 @@ def run_lizard(lizard_src, tree, files):
     back = {}
     for f, lang in files.items():
         path = tree / f
-        ext = LIZARD_EXTENSION.get(lang)
-        if ext and not f.endswith(ext):
-            alias = aliases / (f + ext)
+        exts = LIZARD_EXTENSION.get(lang)
+        if exts and not f.endswith(exts):
+            alias = aliases / (f + exts[0])
             alias.parent.mkdir(parents=True, exist_ok=True)
             alias.symlink_to(path.resolve())
             back[str(alias)] = f
@@ -133,8 +148,12 @@ def run_lizard(lizard_src, tree, files):
     return rows
 
 
+JSX_TAG_LINES = 12  # the most lines between a JSX tag's `<` and a function in its attributes
+
+
 def match(rh_funcs, lz_funcs):
-    """Pairs (rh, lz) matched by start line, then by name; and the unmatched of each side."""
+    """Pairs (rh, lz) matched by start line, then by name, then (JSX) by the nearest earlier
+    start; and the unmatched of each side."""
     pairs, rh_left, lz_left = [], [], list(lz_funcs)
     by_start = collections.defaultdict(list)
     for i, f in enumerate(lz_left):
@@ -159,29 +178,121 @@ def match(rh_funcs, lz_funcs):
             pairs.append((f, cands[0]))
         else:
             still.append(f)
-    return pairs, still, rest
+    # lizard's JSX reader gives a function written in a tag's attributes (`onClick={() => …}`)
+    # the line of the tag's `<`: pair what is left with the nearest start a few lines before.
+    left = []
+    for f in still:
+        cands = [g for g in rest if 0 < f["start_line"] - g["start"] <= JSX_TAG_LINES]
+        if cands:
+            g = max(cands, key=lambda g: g["start"])
+            rest.remove(g)
+            pairs.append((f, g))
+        else:
+            left.append(f)
+    return pairs, left, rest
 
 
 def short(name):
     return re.split(r"::|\.", name)[-1]
 
 
-def own_text(lines, f, functions):
-    """The function's source lines without the lines of functions nested in it."""
-    nested = set()
+# Where a function starts on its first line, when another function's code may be before it
+# (`p.catch(() => {`, `const f = function (`): an arrow's parameters or the keyword `function`.
+FUNCTION_START = re.compile(r"(?:\basync\s*)?(?:\([^()]*\)|[A-Za-z_$][\w$]*)\s*=>|\bfunction\b")
+
+
+def split_first_line(line):
+    """(text before the function on its first line, the function's part of the line)."""
+    m = FUNCTION_START.search(line)
+    return (line[:m.start()], line[m.start():]) if m else ("", line)
+
+
+def own_text(lines, f, functions, mode="own"):
+    """The function's source text without the functions nested in it: their lines are left out
+    but for what is written before one on its first line (`p.catch(() => {`), and the function's
+    own first line starts where it does. Mode "whole": all its lines."""
+    if mode == "whole":
+        return "\n".join(lines[f["start_line"] - 1:f["end_line"]])
+    inner, firsts = set(), set()
     for g in functions:
         if g is not f and f["start_line"] < g["start_line"] and g["end_line"] <= f["end_line"]:
-            nested.update(range(g["start_line"], g["end_line"] + 1))
-    return "\n".join(lines[n - 1] for n in range(f["start_line"], f["end_line"] + 1)
-                     if n not in nested and n <= len(lines))
+            inner.update(range(g["start_line"] + 1, g["end_line"] + 1))
+            firsts.add(g["start_line"])
+    out = []
+    for n in range(f["start_line"], min(f["end_line"], len(lines)) + 1):
+        line = lines[n - 1]
+        if n == f["start_line"]:
+            line = split_first_line(line)[1]
+        if n in firsts:
+            line = split_first_line(line)[0]
+        elif n in inner:
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
-def reasons(language, text, diff):
-    """The documented differences found in TEXT, and whether their deltas add up to DIFF
-    (lizard - repohealth). A difference with delta 0 is named but not computed."""
+def template_decisions(text, path):
+    """What repohealth counts inside the `${…}` of JavaScript template literals in TEXT and lizard
+    does not (it reads the literal as one string), in units of one: `?` `&&` `||` once, and `??`
+    and, in .jsx/.tsx, `?.` as the other REASONS count them outside templates (+1 each) too."""
+    jsx = path.endswith((".jsx", ".tsx"))
+    n, i, stack = 0, 0, []  # stack: "`" inside a template's text, "{" inside code braces
+    while i < len(text):
+        c, two = text[i], text[i:i + 2]
+        in_code = not stack or stack[-1] == "{"
+        if not in_code:
+            if c == "\\":
+                i += 2
+                continue
+            if two == "${":
+                stack.append("{")
+                i += 2
+                continue
+            if c == "`":
+                stack.pop()
+        else:
+            if c == "`":
+                stack.append("`")
+            elif c == "{" and stack:
+                stack.append("{")
+            elif c == "}" and stack:
+                stack.pop()
+            elif c in "\"'":
+                j = text.find(c, i + 1)
+                i = j + 1 if j > 0 else len(text)
+                continue
+            elif stack and "`" in stack:
+                if two == "??":
+                    n += 2
+                    i += 2
+                    continue
+                if two in ("&&", "||"):
+                    n += 1
+                    i += 2
+                    continue
+                if two == "?." and not text[i + 2:i + 3].isdigit():
+                    n += 1 if jsx else 0
+                    i += 2
+                    continue
+                if c == "?":
+                    n += 1
+        i += 1
+    return n
+
+
+def reasons(language, path, text, diff, functions_text=None):
+    """The documented differences found in TEXT (of a function in PATH), and whether their deltas
+    add up to DIFF (lizard - repohealth). A difference with delta 0 is named but not computed.
+    An entry's options: `suffixes` (only files ending so), `text` ("whole": matched
+    over FUNCTIONS_TEXT(mode) instead, see own_text). A pattern is a regular expression or a
+    function (text, path) -> count."""
     found, total, computable = [], 0, True
-    for pattern, delta, why in REASONS.get(language, []):
-        n = len(re.findall(pattern, text))
+    for pattern, delta, why, *rest in REASONS.get(language, []):
+        opts = rest[0] if rest else {}
+        if "suffixes" in opts and not path.endswith(tuple(opts["suffixes"])):
+            continue
+        t = functions_text(opts["text"]) if "text" in opts and functions_text else text
+        n = pattern(t, path) if callable(pattern) else len(re.findall(pattern, t))
         if n:
             found.append(f"{why} x{n}")
             total += delta * n
@@ -231,12 +342,14 @@ def main():
                 if lines is None:
                     lines = (tree / path).read_text(errors="replace").splitlines()
                 disagreements[lang].append({
-                    "path": path, "start_line": rh["start_line"], "name": rh["name"],
-                    "lizard_name": lzf["name"], "repohealth": rh["cyclomatic"],
+                    "path": path, "start_line": rh["start_line"], "end_line": rh["end_line"],
+                    "name": rh["name"], "lizard_name": lzf["name"],
+                    "lizard_lines": [lzf["start"], lzf["end"]], "repohealth": rh["cyclomatic"],
                     "lizard": lzf["ccn"]})
                 d = disagreements[lang][-1]
                 d["reasons"], d["explained"] = reasons(
-                    lang, own_text(lines, rh, f["functions"]), lzf["ccn"] - rh["cyclomatic"])
+                    lang, path, own_text(lines, rh, f["functions"]), lzf["ccn"] - rh["cyclomatic"],
+                    lambda mode, rh=rh: own_text(lines, rh, f["functions"], mode))
             for g in rh_only:
                 unmatched[lang].append({"side": "repohealth only", "path": path,
                                         "start_line": g["start_line"], "name": g["name"]})
