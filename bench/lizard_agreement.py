@@ -53,8 +53,16 @@ REASONS = {
         (r"\?\.(?!\d)", 1, "?. is no decision (lizard in .jsx/.tsx: its ? counts)",
          {"suffixes": (".jsx", ".tsx")}),
         # lizard reads a template literal as one string: no decision inside `${…}` counts.
-        (lambda text, path: template_decisions(text, path), -1,
+        (lambda c: template_decisions(c["text"], c["path"]), -1,
          "decisions inside a template literal's ${} count (lizard: the literal is one string)"),
+        # `items.filter((x) =>` with the body `x && x.ok` on the next line: lizard ends the arrow
+        # function at the line break, so the body's decisions count for the enclosing function.
+        (lambda c: arrow_body_on_next_line(c), 1,
+         "an arrow function's body on the next line: lizard counts it for the enclosing function"),
+        # `const x = (a || b) && c;`, `{(a || b) && <X />}`: lizard takes the `(` for an arrow
+        # function's parameters and loses the decisions of the rest of the line.
+        (lambda c: parenthesis_lost_decisions(c["text"], c["path"]), -1,
+         "decisions after `= (` or `{(` on a line: lizard reads the ( as a parameter list"),
         # `promise.catch(() => …)`: lizard counts the method name `catch` as a decision.
         (r"\.\s*catch\s*\(", 1, "the method .catch() is no decision (lizard: catch counts)"),
         # `function Form({ onSave = () => {} })`: lizard's reader ends the function at the default
@@ -207,24 +215,40 @@ def split_first_line(line):
     return (line[:m.start()], line[m.start():]) if m else ("", line)
 
 
+def split_last_line(line):
+    """(a block-bodied function's part of its last line, the text after it): `}) ?? [];`."""
+    stripped = line.lstrip()
+    if not stripped.startswith("}"):
+        return line, ""
+    cut = len(line) - len(stripped) + 1
+    return line[:cut], line[cut:]
+
+
 def own_text(lines, f, functions, mode="own"):
     """The function's source text without the functions nested in it: their lines are left out
-    but for what is written before one on its first line (`p.catch(() => {`), and the function's
-    own first line starts where it does. Mode "whole": all its lines."""
+    but for what is written before one on its first line (`p.catch(() => {`) and after its
+    closing `}` on its last line (`}) ?? [];`); the function's own first and last lines are cut
+    the same way. Mode "whole": all its lines."""
     if mode == "whole":
         return "\n".join(lines[f["start_line"] - 1:f["end_line"]])
-    inner, firsts = set(), set()
+    inner, firsts, lasts = set(), set(), set()
     for g in functions:
         if g is not f and f["start_line"] < g["start_line"] and g["end_line"] <= f["end_line"]:
             inner.update(range(g["start_line"] + 1, g["end_line"] + 1))
             firsts.add(g["start_line"])
+            if g["end_line"] > g["start_line"]:
+                lasts.add(g["end_line"])
     out = []
     for n in range(f["start_line"], min(f["end_line"], len(lines)) + 1):
         line = lines[n - 1]
         if n == f["start_line"]:
             line = split_first_line(line)[1]
+        elif n == f["end_line"]:
+            line = split_last_line(line)[0]
         if n in firsts:
             line = split_first_line(line)[0]
+        elif n in lasts:
+            line = split_last_line(line)[1]
         elif n in inner:
             continue
         out.append(line)
@@ -280,19 +304,71 @@ def template_decisions(text, path):
     return n
 
 
-def reasons(language, path, text, diff, functions_text=None):
+def js_decisions(code, jsx):
+    """lizard's count of the decisions in CODE that repohealth counts as operators: `&&` `||` and
+    a ternary `?` once, `??` twice, and in .jsx/.tsx the `?` of `?.`; none inside template
+    literals."""
+    n = len(re.findall(r"&&|\|\|", code)) + 2 * len(re.findall(r"\?\?", code))
+    n += len(re.findall(r"(?<!\?)\?(?![.?])", code))
+    if jsx:
+        n += len(re.findall(r"\?\.(?!\d)", code))
+    return n - template_decisions(code, ".jsx" if jsx else ".js")
+
+
+def arrow_body_on_next_line(c):
+    """For a function whose own first line ends with `=>` (its body on the next lines): minus
+    lizard's count of the body's decisions; for an enclosing function: plus the sum over the
+    functions directly nested in it."""
+    lines, f, functions = c["lines"], c["function"], c["functions"]
+    if lines is None:
+        return 0
+    jsx = c["path"].endswith((".jsx", ".tsx"))
+
+    def body(g):
+        first = split_first_line(lines[g["start_line"] - 1])[1]
+        if g["end_line"] == g["start_line"] or not re.search(r"=>\s*$", first):
+            return 0
+        inner = [h for h in functions if h is not g and g["start_line"] < h["start_line"]
+                 and h["end_line"] <= g["end_line"]]
+        skip = {n for h in inner for n in range(h["start_line"], h["end_line"] + 1)}
+        code = "\n".join(lines[n - 1] for n in range(g["start_line"] + 1, g["end_line"] + 1)
+                         if n not in skip)
+        return js_decisions(code, jsx)
+
+    nested = [g for g in functions if g is not f and f["start_line"] < g["start_line"]
+              and g["end_line"] <= f["end_line"]]
+    direct = [g for g in nested if not any(h is not g and h["start_line"] < g["start_line"]
+                                           and g["end_line"] <= h["end_line"] for h in nested)]
+    return sum(body(g) for g in direct) - body(f)
+
+
+def parenthesis_lost_decisions(text, path):
+    """lizard's count of the decisions after `= (` or `{(` (not an arrow function's parameters)
+    to the end of the line."""
+    jsx = path.endswith((".jsx", ".tsx"))
+    n = 0
+    for m in re.finditer(r"(?:[^=!<>]=|\{)\s*\((?![^()\n]*\)\s*=>)([^\n]*)", text):
+        n += js_decisions(m.group(1), jsx)
+    return n
+
+
+def reasons(language, path, text, diff, functions_text=None, lines=None, f=None, functions=None):
     """The documented differences found in TEXT (of a function in PATH), and whether their deltas
     add up to DIFF (lizard - repohealth). A difference with delta 0 is named but not computed.
     An entry's options: `suffixes` (only files ending so), `text` ("whole": matched
     over FUNCTIONS_TEXT(mode) instead, see own_text). A pattern is a regular expression or a
-    function (text, path) -> count."""
+    function of a dict (text, path, lines, function, functions) -> count."""
     found, total, computable = [], 0, True
     for pattern, delta, why, *rest in REASONS.get(language, []):
         opts = rest[0] if rest else {}
         if "suffixes" in opts and not path.endswith(tuple(opts["suffixes"])):
             continue
         t = functions_text(opts["text"]) if "text" in opts and functions_text else text
-        n = pattern(t, path) if callable(pattern) else len(re.findall(pattern, t))
+        if callable(pattern):
+            n = pattern({"text": t, "path": path, "lines": lines, "function": f,
+                         "functions": functions})
+        else:
+            n = len(re.findall(pattern, t))
         if n:
             found.append(f"{why} x{n}")
             total += delta * n
@@ -349,7 +425,8 @@ def main():
                 d = disagreements[lang][-1]
                 d["reasons"], d["explained"] = reasons(
                     lang, path, own_text(lines, rh, f["functions"]), lzf["ccn"] - rh["cyclomatic"],
-                    lambda mode, rh=rh: own_text(lines, rh, f["functions"], mode))
+                    lambda mode, rh=rh: own_text(lines, rh, f["functions"], mode),
+                    lines, rh, f["functions"])
             for g in rh_only:
                 unmatched[lang].append({"side": "repohealth only", "path": path,
                                         "start_line": g["start_line"], "name": g["name"]})
