@@ -135,6 +135,8 @@ std::unique_ptr<CompiledSyntax> compile_syntax(const SyntaxSpec& spec, const TSL
     rule(call.node, R::call, R::call_rule, i);
     out->calls.push_back({c.refs(call.callee), c.refs(call.receiver), c.refs(call.arguments), c.field(call.argument_field)});
   }
+  for (const auto& k : spec.known_errors)
+    c.each(k.parent, true, [&](TSSymbol s) { out->known_errors.push_back({k.text, s}); });
   for (size_t i = 0; i < spec.keyword_arguments.size(); ++i) {
     rule(spec.keyword_arguments[i].node, R::keyword_argument, R::keyword_rule, i);
     out->keyword_arguments.push_back({c.refs(spec.keyword_arguments[i].name), c.refs(spec.keyword_arguments[i].value)});

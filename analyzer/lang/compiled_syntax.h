@@ -85,6 +85,11 @@ struct CompiledSyntax {
   std::vector<TSFieldId> parameter_fields;  ///< children of a parameters node in these fields count 1
   std::vector<uint8_t> condition_field;  ///< by field id: 1 for a condition field
   std::vector<std::string> self_receivers;
+  struct KnownError {
+    std::string text;
+    TSSymbol parent = 0;
+  };
+  std::vector<KnownError> known_errors;  ///< grammar gaps, not counted as syntax errors
 
   /// One symbol per distinct named node type (a grammar may give a name several symbols).
   std::vector<TSSymbol> canonical;

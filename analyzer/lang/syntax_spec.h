@@ -82,6 +82,14 @@ struct CallSyntax {
 };
 
 /// A keyword (named) argument inside an argument list: `shell=True`.
+/// A gap of the grammar: an ERROR node whose whole text is `text`, directly under a `parent`
+/// node, is valid code the grammar does not know (PHP's `readonly public` promoted parameter);
+/// it is not counted as a syntax error.
+struct KnownErrorSyntax {
+  std::string text;
+  std::string parent;
+};
+
 struct KeywordArgumentSyntax {
   std::string node;  ///< "keyword_argument"
   ChildRefs name;
@@ -117,6 +125,7 @@ struct SyntaxSpec {
   // Calls.
   std::vector<CallSyntax> calls;
   std::vector<KeywordArgumentSyntax> keyword_arguments;
+  std::vector<KnownErrorSyntax> known_errors;
   std::vector<std::string> self_receivers;  ///< `self.f()` inside f is recursion: "self", "this"
   /// What adds 1 to cyclomatic complexity (lizard's convention: every such token counts).
   struct Cyclomatic {
