@@ -76,7 +76,13 @@ REASONS = {
          "#if with && or ||: lizard reads the directive as one token"),
     ],
 }
-REASONS["typescript"] = REASONS["tsx"] = REASONS["javascript"]
+REASONS["typescript"] = REASONS["javascript"]
+REASONS["tsx"] = REASONS["javascript"] + [
+    # `function f(a?: number)`, `{ x?: string }`: lizard's TSX reader counts the `?` (its
+    # TypeScript reader does not).
+    (r"[\w\]]\?\s*:", 1, "an optional parameter or property x?: T is no decision "
+     "(lizard in .tsx: its ? counts)"),
+]
 REASONS["cpp"] = REASONS["c"]
 
 
