@@ -42,10 +42,13 @@ REASONS = {
     "php": [
         # `?int $x`, `): ?Foo`, `public ?Bar $y`: lizard's reader counts every `?` token.
         (r"(?:[(,]\s*|\)\s*:\s*|\b(?:public|protected|private|readonly|var|static)\s+)"
-         r"\?\s*\\?[A-Za-z_]", 1, "nullable type ?Type is no decision (lizard: its ? counts)"),
-        (r"(?:\)|\$\w+|[\x22\x27\]]|\b\d+|\btrue|\bfalse|\bnull)\s+(?:and|or)\s+"
-         r"(?:\(|\$|!|[\x22\x27]|\w+\s*\()", -1,
-         "and/or count like &&/|| (lizard: no decision)"),
+         r"\?\s*\\?[A-Za-z_]", 1, "nullable type ?Type is no decision (lizard: its ? counts)",
+         {"code_only": True}),
+        (r"\b(?:and|or)\b", -1, "and/or count like &&/|| (lizard: no decision)",
+         {"code_only": True}),
+        # lizard's PHP reader knows no trait or enum body: the first method runs to its end.
+        (lambda c: first_method_of_trait(c), 0,
+         "lizard reads a trait's or enum's first method to the end of the trait or enum"),
     ],
     "javascript": [
         (r"\?\?", 1, "?? and ??= count once (lizard: twice)"),
@@ -358,11 +361,52 @@ def parenthesis_lost_decisions(text, path):
     return n
 
 
-def reasons(language, path, text, diff, functions_text=None, lines=None, f=None, functions=None):
+def code_only(text):
+    """TEXT with the contents of comments (`//`, `#` but PHP's `#[`, `/* */`) and of quoted
+    strings blanked out (line breaks kept): for patterns that must not match prose."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c, two = text[i], text[i:i + 2]
+        if two == "/*":
+            j = text.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            out.append(re.sub(r"[^\n]", " ", text[i:j]))
+            i = j
+        elif two == "//" or (c == "#" and two != "#["):
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            out.append(" " * (j - i))
+            i = j
+        elif c in "'\"":
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if text[j] == "\\" else 1
+            j = min(j + 1, n)
+            out.append(c + re.sub(r"[^\n]", " ", text[i + 1:j - 1]) + c)
+            i = j
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def first_method_of_trait(c):
+    """1 when lizard's function runs past repohealth's and a `trait` or `enum` is declared
+    before it in the file."""
+    lz, f, lines = c.get("lizard"), c["function"], c["lines"]
+    if not lz or lines is None or lz["end"] <= f["end_line"]:
+        return 0
+    before = "\n".join(lines[:f["start_line"]])
+    return 1 if re.search(r"(?m)^\s*(?:(?:final|abstract)\s+)*(?:trait|enum)\s+\w+", before) else 0
+
+
+def reasons(language, path, text, diff, functions_text=None, lines=None, f=None, functions=None,
+            lizard=None):
     """The documented differences found in TEXT (of a function in PATH), and whether their deltas
     add up to DIFF (lizard - repohealth). A difference with delta 0 is named but not computed.
     An entry's options: `suffixes` (only files ending so), `text` ("whole": matched
-    over FUNCTIONS_TEXT(mode) instead, see own_text). A pattern is a regular expression or a
+    over FUNCTIONS_TEXT(mode) instead, see own_text), `code_only` (comments and strings
+    blanked out first). A pattern is a regular expression or a
     function of a dict (text, path, lines, function, functions) -> count."""
     found, total, computable = [], 0, True
     for pattern, delta, why, *rest in REASONS.get(language, []):
@@ -370,9 +414,11 @@ def reasons(language, path, text, diff, functions_text=None, lines=None, f=None,
         if "suffixes" in opts and not path.endswith(tuple(opts["suffixes"])):
             continue
         t = functions_text(opts["text"]) if "text" in opts and functions_text else text
+        if opts.get("code_only"):
+            t = code_only(t)
         if callable(pattern):
             n = pattern({"text": t, "path": path, "lines": lines, "function": f,
-                         "functions": functions})
+                         "functions": functions, "lizard": lizard})
         else:
             n = len(re.findall(pattern, t))
         if n:
@@ -432,7 +478,7 @@ def main():
                 d["reasons"], d["explained"] = reasons(
                     lang, path, own_text(lines, rh, f["functions"]), lzf["ccn"] - rh["cyclomatic"],
                     lambda mode, rh=rh: own_text(lines, rh, f["functions"], mode),
-                    lines, rh, f["functions"])
+                    lines, rh, f["functions"], lzf)
             for g in rh_only:
                 unmatched[lang].append({"side": "repohealth only", "path": path,
                                         "start_line": g["start_line"], "name": g["name"]})
