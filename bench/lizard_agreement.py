@@ -70,6 +70,12 @@ REASONS = {
         (r"\.\s*catch\s*\(", 1, "the method .catch() is no decision (lizard: catch counts)"),
         # `function Form({ onSave = () => {} })`: lizard's reader ends the function at the default
         # arrow function in its parameters and reports it with CCN 1 (the rest is lost).
+        # lizard's JSX reader loses the nesting of some JSX (after `{cond && (` … `)}`, a boolean
+        # attribute `<input autoFocus`, a fragment `<>`) and ends a component early or late: the
+        # counts cover other code. Named (delta 0) when the ends differ by 2 lines or more.
+        (lambda c: 1 if c.get("lizard") and abs(c["lizard"]["end"] - c["function"]["end_line"]) >= 2
+         else 0, 0, "lizard's JSX reader ends the function on another line",
+         {"suffixes": (".jsx", ".tsx")}),
         (r"\A[^{]*?\(\s*\{[^{}]*?=\s*(?:async\s*)?\([^()]*\)\s*=>", 0,
          "an arrow function as a parameter's default: lizard ends the function there",
          {"text": "whole"}),
