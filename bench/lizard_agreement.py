@@ -27,16 +27,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-# repohealth language id -> the file extensions lizard 1.24.0 reads in that language (lizard
-# picks its reader by extension alone: a Drupal `.module` or a `bin/console` without one is
-# left out of the comparison; `.jsx` is read by lizard's TSX reader).
-LIZARD_EXTENSIONS = {
-    "c": {".c", ".h"}, "cpp": {".cpp", ".cc", ".cxx", ".h", ".hpp"}, "java": {".java"},
-    "csharp": {".cs"}, "javascript": {".js", ".cjs", ".mjs", ".jsx"}, "typescript": {".ts"},
-    "tsx": {".tsx"}, "python": {".py"}, "ruby": {".rb"}, "php": {".php"}, "go": {".go"},
-    "rust": {".rs"},
-}
 
+# repohealth language id -> lizard's -l name (the languages both tools read)
+LIZARD_LANGUAGE = {
+    "c": "cpp", "cpp": "cpp", "java": "java", "csharp": "csharp", "javascript": "javascript",
+    "typescript": "typescript", "tsx": "tsx", "python": "python", "ruby": "ruby", "php": "php",
+    "go": "go", "rust": "rust",
+}
 
 # Documented differences (docs/metrics-languages.md, "Differences from lizard"), per language:
 # (regular expression over the function's source text, lizard's count minus repohealth's for
@@ -44,17 +41,58 @@ LIZARD_EXTENSIONS = {
 # function's text (nested functions of its own left out) add up to lizard - repohealth.
 REASONS = {
     "php": [
-        (r"\bmatch\s*\(", 0, "match: each arm but default counts (lizard: the match once)"),
+        # `?int $x`, `): ?Foo`, `public ?Bar $y`: lizard's reader counts every `?` token.
+        (r"(?:[(,]\s*|\)\s*:\s*|\b(?:public|protected|private|readonly|var|static)\s+)"
+         r"\?\s*\\?[A-Za-z_]", 1, "nullable type ?Type is no decision (lizard: its ? counts)",
+         {"code_only": True}),
+        (r"\b(?:and|or)\b", -1, "and/or count like &&/|| (lizard: no decision)",
+         {"code_only": True}),
+        # lizard's PHP reader knows no trait or enum body: the first method runs to its end.
+        (lambda c: first_method_of_trait(c), 0,
+         "lizard reads a trait's or enum's first method to the end of the trait or enum"),
     ],
     "javascript": [
-        (r"\?\?", 1, "?? counts once (lizard: twice)"),
+        (r"\?\?", 1, "?? and ??= count once (lizard: twice)"),
+        # lizard's JSX/TSX tokenizer splits `?.` into `?` `.` (its JS and TS readers do not).
+        (r"\?\.(?!\d)", 1, "?. is no decision (lizard in .jsx/.tsx: its ? counts)",
+         {"suffixes": (".jsx", ".tsx")}),
+        # lizard reads a template literal as one string: no decision inside `${…}` counts.
+        (lambda c: template_decisions(c["text"], c["path"]), -1,
+         "decisions inside a template literal's ${} count (lizard: the literal is one string)"),
+        # `items.filter((x) =>` with the body `x && x.ok` on the next line: lizard ends the arrow
+        # function at the line break, so the body's decisions count for the enclosing function.
+        (lambda c: arrow_body_on_next_line(c), 1,
+         "an arrow function's body on the next line: lizard counts it for the enclosing function"),
+        # `const x = (a || b) && c;`, `{(a || b) && <X />}`: lizard takes the `(` for an arrow
+        # function's parameters and loses the decisions of the rest of the line.
+        (lambda c: parenthesis_lost_decisions(c["text"], c["path"]), -1,
+         "decisions after `= (` or `{(` on a line: lizard reads the ( as a parameter list"),
+        # `promise.catch(() => …)`: lizard counts the method name `catch` as a decision.
+        (r"\.\s*catch\s*\(", 1, "the method .catch() is no decision (lizard: catch counts)"),
+        # `function Form({ onSave = () => {} })`: lizard's reader ends the function at the default
+        # arrow function in its parameters and reports it with CCN 1 (the rest is lost).
+        # lizard's JSX reader loses the nesting of some JSX (after `{cond && (` … `)}`, a boolean
+        # attribute `<input autoFocus`, a fragment `<>`) and ends a component early or late: the
+        # counts cover other code. Named (delta 0) when the ends differ by 2 lines or more.
+        (lambda c: 1 if c.get("lizard") and abs(c["lizard"]["end"] - c["function"]["end_line"]) >= 2
+         else 0, 0, "lizard's JSX reader ends the function on another line",
+         {"suffixes": (".jsx", ".tsx")}),
+        (r"\A[^{]*?\(\s*\{[^{}]*?=\s*(?:async\s*)?\([^()]*\)\s*=>", 0,
+         "an arrow function as a parameter's default: lizard ends the function there",
+         {"text": "whole"}),
     ],
     "c": [
         (r"(?m)^[ \t]*#[ \t]*(?:if|elif)\b[^\n]*?(?:&&|\|\|)", 0,
          "#if with && or ||: lizard reads the directive as one token"),
     ],
 }
-REASONS["typescript"] = REASONS["tsx"] = REASONS["javascript"]
+REASONS["typescript"] = REASONS["javascript"]
+REASONS["tsx"] = REASONS["javascript"] + [
+    # `function f(a?: number)`, `{ x?: string }`: lizard's TSX reader counts the `?` (its
+    # TypeScript reader does not).
+    (r"[\w\]]\?\s*:", 1, "an optional parameter or property x?: T is no decision "
+     "(lizard in .tsx: its ? counts)"),
+]
 REASONS["cpp"] = REASONS["c"]
 
 
@@ -94,27 +132,55 @@ def run_repohealth(binary, tree):
     return facts
 
 
+# lizard picks its reader by the file's extension and reads any other file with its C reader;
+# these repohealth languages' files with another extension (Drupal's .module, .inc, .install,
+# .theme…; .mjs, .cjs) are given to lizard under an alias with the extension it knows.
+# (The extensions lizard 1.24.0 knows for each; the first is the alias.)
+LIZARD_EXTENSION = {"php": (".php",), "javascript": (".js", ".jsx", ".mjs", ".cjs"),
+                    "typescript": (".ts",), "tsx": (".tsx", ".jsx"), "python": (".py",),
+                    "ruby": (".rb",), "go": (".go",), "rust": (".rs",), "java": (".java",),
+                    "csharp": (".cs",), "c": (".c", ".h"),
+                    "cpp": (".cpp", ".cc", ".cxx", ".h", ".hpp")}
+
+
 def run_lizard(lizard_src, tree, files):
-    """lizard's functions of FILES (relative paths), as dicts keyed like the CSV."""
+    """lizard's functions of FILES (relative path -> repohealth language), as dicts keyed like
+    the CSV."""
+    aliases = Path(tempfile.mkdtemp(prefix="rh-lizard-alias-"))
     listing = tempfile.NamedTemporaryFile("w", delete=False, suffix=".txt")
-    for f in files:
-        listing.write(str(tree / f) + "\n")
+    back = {}
+    for f, lang in files.items():
+        path = tree / f
+        exts = LIZARD_EXTENSION.get(lang)
+        if exts and not f.endswith(exts):
+            alias = aliases / (f + exts[0])
+            alias.parent.mkdir(parents=True, exist_ok=True)
+            alias.symlink_to(path.resolve())
+            back[str(alias)] = f
+            path = alias
+        listing.write(str(path) + "\n")
     listing.close()
     cmd = [sys.executable, str(Path(lizard_src) / "lizard.py"), "--csv", "-t2",
            "-f", listing.name]
     res = subprocess.run(cmd, capture_output=True, text=True)
     os.unlink(listing.name)
+    shutil.rmtree(aliases, ignore_errors=True)
     rows = []
     for r in csv.reader(io.StringIO(res.stdout)):
         if len(r) < 11 or not r[1].isdigit():
             continue
-        rows.append({"ccn": int(r[1]), "file": os.path.relpath(r[6], tree), "name": r[7],
+        file = back.get(r[6]) or os.path.relpath(r[6], tree)
+        rows.append({"ccn": int(r[1]), "file": file, "name": r[7],
                      "start": int(r[9]), "end": int(r[10])})
     return rows
 
 
+JSX_TAG_LINES = 12  # the most lines between a JSX tag's `<` and a function in its attributes
+
+
 def match(rh_funcs, lz_funcs):
-    """Pairs (rh, lz) matched by start line, then by name; and the unmatched of each side."""
+    """Pairs (rh, lz) matched by start line, then by name, then (JSX) by the nearest earlier
+    start; and the unmatched of each side."""
     pairs, rh_left, lz_left = [], [], list(lz_funcs)
     by_start = collections.defaultdict(list)
     for i, f in enumerate(lz_left):
@@ -139,29 +205,232 @@ def match(rh_funcs, lz_funcs):
             pairs.append((f, cands[0]))
         else:
             still.append(f)
-    return pairs, still, rest
+    # lizard's JSX reader gives a function written in a tag's attributes (`onClick={() => …}`)
+    # the line of the tag's `<`: pair what is left with the nearest start a few lines before.
+    left = []
+    for f in still:
+        cands = [g for g in rest if 0 < f["start_line"] - g["start"] <= JSX_TAG_LINES]
+        if cands:
+            g = max(cands, key=lambda g: g["start"])
+            rest.remove(g)
+            pairs.append((f, g))
+        else:
+            left.append(f)
+    return pairs, left, rest
 
 
 def short(name):
     return re.split(r"::|\.", name)[-1]
 
 
-def own_text(lines, f, functions):
-    """The function's source lines without the lines of functions nested in it."""
-    nested = set()
+# Where a function starts on its first line, when another function's code may be before it
+# (`p.catch(() => {`, `const f = function (`): an arrow's parameters or the keyword `function`.
+FUNCTION_START = re.compile(r"(?:\basync\s*)?(?:\([^()]*\)|[A-Za-z_$][\w$]*)\s*=>|\bfunction\b")
+
+
+def split_first_line(line):
+    """(text before the function on its first line, the function's part of the line)."""
+    m = FUNCTION_START.search(line)
+    return (line[:m.start()], line[m.start():]) if m else ("", line)
+
+
+def split_last_line(line):
+    """(a block-bodied function's part of its last line, the text after it): `}) ?? [];`."""
+    stripped = line.lstrip()
+    if not stripped.startswith("}"):
+        return line, ""
+    cut = len(line) - len(stripped) + 1
+    return line[:cut], line[cut:]
+
+
+def own_text(lines, f, functions, mode="own"):
+    """The function's source text without the functions nested in it: their lines are left out
+    but for what is written before one on its first line (`p.catch(() => {`) and after its
+    closing `}` on its last line (`}) ?? [];`); the function's own first and last lines are cut
+    the same way. Mode "whole": all its lines."""
+    if mode == "whole":
+        return "\n".join(lines[f["start_line"] - 1:f["end_line"]])
+    inner, firsts, lasts = set(), set(), set()
     for g in functions:
         if g is not f and f["start_line"] < g["start_line"] and g["end_line"] <= f["end_line"]:
-            nested.update(range(g["start_line"], g["end_line"] + 1))
-    return "\n".join(lines[n - 1] for n in range(f["start_line"], f["end_line"] + 1)
-                     if n not in nested and n <= len(lines))
+            inner.update(range(g["start_line"] + 1, g["end_line"] + 1))
+            firsts.add(g["start_line"])
+            if g["end_line"] > g["start_line"]:
+                lasts.add(g["end_line"])
+    out = []
+    for n in range(f["start_line"], min(f["end_line"], len(lines)) + 1):
+        line = lines[n - 1]
+        if n == f["start_line"]:
+            line = split_first_line(line)[1]
+        elif n == f["end_line"]:
+            line = split_last_line(line)[0]
+        if n in firsts:
+            line = split_first_line(line)[0]
+        elif n in lasts:
+            line = split_last_line(line)[1]
+        elif n in inner:
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
-def reasons(language, text, diff):
-    """The documented differences found in TEXT, and whether their deltas add up to DIFF
-    (lizard - repohealth). A difference with delta 0 is named but not computed."""
+def template_decisions(text, path):
+    """What repohealth counts inside the `${…}` of JavaScript template literals in TEXT and lizard
+    does not (it reads the literal as one string), in units of one: `?` `&&` `||` once, and `??`
+    and, in .jsx/.tsx, `?.` as the other REASONS count them outside templates (+1 each) too."""
+    jsx = path.endswith((".jsx", ".tsx"))
+    n, i, stack = 0, 0, []  # stack: "`" inside a template's text, "{" inside code braces
+    while i < len(text):
+        c, two = text[i], text[i:i + 2]
+        in_code = not stack or stack[-1] == "{"
+        if not in_code:
+            if c == "\\":
+                i += 2
+                continue
+            if two == "${":
+                stack.append("{")
+                i += 2
+                continue
+            if c == "`":
+                stack.pop()
+        else:
+            if c == "`":
+                stack.append("`")
+            elif c == "{" and stack:
+                stack.append("{")
+            elif c == "}" and stack:
+                stack.pop()
+            elif c in "\"'":
+                j = text.find(c, i + 1)
+                i = j + 1 if j > 0 else len(text)
+                continue
+            elif stack and "`" in stack:
+                if two == "??":
+                    n += 2
+                    i += 2
+                    continue
+                if two in ("&&", "||"):
+                    n += 1
+                    i += 2
+                    continue
+                if two == "?." and not text[i + 2:i + 3].isdigit():
+                    n += 1 if jsx else 0
+                    i += 2
+                    continue
+                if c == "?":
+                    n += 1
+        i += 1
+    return n
+
+
+def js_decisions(code, jsx):
+    """lizard's count of the decisions in CODE that repohealth counts as operators: `&&` `||` and
+    a ternary `?` once, `??` twice, and in .jsx/.tsx the `?` of `?.`; none inside template
+    literals."""
+    n = len(re.findall(r"&&|\|\|", code)) + 2 * len(re.findall(r"\?\?", code))
+    n += len(re.findall(r"(?<!\?)\?(?![.?])", code))
+    if jsx:
+        n += len(re.findall(r"\?\.(?!\d)", code))
+    return n - template_decisions(code, ".jsx" if jsx else ".js")
+
+
+def arrow_body_on_next_line(c):
+    """For a function whose own first line ends with `=>` (its body on the next lines): minus
+    lizard's count of the body's decisions; for an enclosing function: plus the sum over the
+    functions directly nested in it."""
+    lines, f, functions = c["lines"], c["function"], c["functions"]
+    if lines is None:
+        return 0
+    jsx = c["path"].endswith((".jsx", ".tsx"))
+
+    def body(g):
+        first = split_first_line(lines[g["start_line"] - 1])[1]
+        if g["end_line"] == g["start_line"] or not re.search(r"=>\s*$", first):
+            return 0
+        inner = [h for h in functions if h is not g and g["start_line"] < h["start_line"]
+                 and h["end_line"] <= g["end_line"]]
+        skip = {n for h in inner for n in range(h["start_line"], h["end_line"] + 1)}
+        code = "\n".join(lines[n - 1] for n in range(g["start_line"] + 1, g["end_line"] + 1)
+                         if n not in skip)
+        return js_decisions(code, jsx)
+
+    nested = [g for g in functions if g is not f and f["start_line"] < g["start_line"]
+              and g["end_line"] <= f["end_line"]]
+    direct = [g for g in nested if not any(h is not g and h["start_line"] < g["start_line"]
+                                           and g["end_line"] <= h["end_line"] for h in nested)]
+    return sum(body(g) for g in direct) - body(f)
+
+
+def parenthesis_lost_decisions(text, path):
+    """lizard's count of the decisions after `= (` or `{(` (not an arrow function's parameters)
+    to the end of the line."""
+    jsx = path.endswith((".jsx", ".tsx"))
+    n = 0
+    for m in re.finditer(r"(?:[^=!<>]=|\{)\s*\((?![^()\n]*\)\s*=>)([^\n]*)", text):
+        n += js_decisions(m.group(1), jsx)
+    return n
+
+
+def code_only(text):
+    """TEXT with the contents of comments (`//`, `#` but PHP's `#[`, `/* */`) and of quoted
+    strings blanked out (line breaks kept): for patterns that must not match prose."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c, two = text[i], text[i:i + 2]
+        if two == "/*":
+            j = text.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            out.append(re.sub(r"[^\n]", " ", text[i:j]))
+            i = j
+        elif two == "//" or (c == "#" and two != "#["):
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            out.append(" " * (j - i))
+            i = j
+        elif c in "'\"":
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if text[j] == "\\" else 1
+            j = min(j + 1, n)
+            out.append(c + re.sub(r"[^\n]", " ", text[i + 1:j - 1]) + c)
+            i = j
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def first_method_of_trait(c):
+    """1 when lizard's function runs past repohealth's and a `trait` or `enum` is declared
+    before it in the file."""
+    lz, f, lines = c.get("lizard"), c["function"], c["lines"]
+    if not lz or lines is None or lz["end"] <= f["end_line"]:
+        return 0
+    before = "\n".join(lines[:f["start_line"]])
+    return 1 if re.search(r"(?m)^\s*(?:(?:final|abstract)\s+)*(?:trait|enum)\s+\w+", before) else 0
+
+
+def reasons(language, path, text, diff, functions_text=None, lines=None, f=None, functions=None,
+            lizard=None):
+    """The documented differences found in TEXT (of a function in PATH), and whether their deltas
+    add up to DIFF (lizard - repohealth). A difference with delta 0 is named but not computed.
+    An entry's options: `suffixes` (only files ending so), `text` ("whole": matched
+    over FUNCTIONS_TEXT(mode) instead, see own_text), `code_only` (comments and strings
+    blanked out first). A pattern is a regular expression or a
+    function of a dict (text, path, lines, function, functions) -> count."""
     found, total, computable = [], 0, True
-    for pattern, delta, why in REASONS.get(language, []):
-        n = len(re.findall(pattern, text))
+    for pattern, delta, why, *rest in REASONS.get(language, []):
+        opts = rest[0] if rest else {}
+        if "suffixes" in opts and not path.endswith(tuple(opts["suffixes"])):
+            continue
+        t = functions_text(opts["text"]) if "text" in opts and functions_text else text
+        if opts.get("code_only"):
+            t = code_only(t)
+        if callable(pattern):
+            n = pattern({"text": t, "path": path, "lines": lines, "function": f,
+                         "functions": functions, "lizard": lizard})
+        else:
+            n = len(re.findall(pattern, t))
         if n:
             found.append(f"{why} x{n}")
             total += delta * n
@@ -184,9 +453,9 @@ def main():
         tree = export_tree(a.repo, tmp)
         facts = run_repohealth(a.binary, tree)
         files = {f["path"]: f for f in facts["files"]
-                 if f.get("parsed") and Path(f["path"]).suffix.lower()
-                 in LIZARD_EXTENSIONS.get(f["language"], ())}
-        lizard_rows = run_lizard(a.lizard, tree, sorted(files))
+                 if f.get("parsed") and f["language"] in LIZARD_LANGUAGE}
+        lizard_rows = run_lizard(a.lizard, tree,
+                                 {p: files[p]["language"] for p in sorted(files)})
         by_file = collections.defaultdict(list)
         for r in lizard_rows:
             by_file[r["file"]].append(r)
@@ -211,12 +480,15 @@ def main():
                 if lines is None:
                     lines = (tree / path).read_text(errors="replace").splitlines()
                 disagreements[lang].append({
-                    "path": path, "start_line": rh["start_line"], "name": rh["name"],
-                    "lizard_name": lzf["name"], "repohealth": rh["cyclomatic"],
+                    "path": path, "start_line": rh["start_line"], "end_line": rh["end_line"],
+                    "name": rh["name"], "lizard_name": lzf["name"],
+                    "lizard_lines": [lzf["start"], lzf["end"]], "repohealth": rh["cyclomatic"],
                     "lizard": lzf["ccn"]})
                 d = disagreements[lang][-1]
                 d["reasons"], d["explained"] = reasons(
-                    lang, own_text(lines, rh, f["functions"]), lzf["ccn"] - rh["cyclomatic"])
+                    lang, path, own_text(lines, rh, f["functions"]), lzf["ccn"] - rh["cyclomatic"],
+                    lambda mode, rh=rh: own_text(lines, rh, f["functions"], mode),
+                    lines, rh, f["functions"], lzf)
             for g in rh_only:
                 unmatched[lang].append({"side": "repohealth only", "path": path,
                                         "start_line": g["start_line"], "name": g["name"]})

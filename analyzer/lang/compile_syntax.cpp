@@ -98,6 +98,7 @@ std::unique_ptr<CompiledSyntax> compile_syntax(const SyntaxSpec& spec, const TSL
   out->roles.assign(count, 0);
   for (auto& r : out->rule) r.assign(count, -1);
   out->counted_parameter_field.assign(count, 0);
+  out->cyclomatic_field.assign(count, 0);
   out->condition_field.assign(ts_language_field_count(language) + 1, 0);
   Compiler c(language, unknown);
   out->canonical = c.canonical();
@@ -135,6 +136,8 @@ std::unique_ptr<CompiledSyntax> compile_syntax(const SyntaxSpec& spec, const TSL
     rule(call.node, R::call, R::call_rule, i);
     out->calls.push_back({c.refs(call.callee), c.refs(call.receiver), c.refs(call.arguments), c.field(call.argument_field)});
   }
+  for (const auto& k : spec.known_errors)
+    c.each(k.parent, true, [&](TSSymbol s) { out->known_errors.push_back({k.text, s}); });
   for (size_t i = 0; i < spec.keyword_arguments.size(); ++i) {
     rule(spec.keyword_arguments[i].node, R::keyword_argument, R::keyword_rule, i);
     out->keyword_arguments.push_back({c.refs(spec.keyword_arguments[i].name), c.refs(spec.keyword_arguments[i].value)});
@@ -170,6 +173,8 @@ std::unique_ptr<CompiledSyntax> compile_syntax(const SyntaxSpec& spec, const TSL
   }
   mark(spec.cyclomatic.tokens, false, R::cyclomatic_token);
   mark(spec.cyclomatic.nodes, true, R::cyclomatic_node);
+  for (const auto& [node, field] : spec.cyclomatic.node_field)
+    if (const TSFieldId f = c.field(field)) c.each(node, true, [&](TSSymbol s) { out->cyclomatic_field[s] = f; });
   mark(spec.branch, true, R::branch);
   mark(spec.loop, true, R::loop);
   mark(spec.case_clause, true, R::case_clause);

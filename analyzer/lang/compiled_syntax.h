@@ -82,9 +82,15 @@ struct CompiledSyntax {
   std::vector<Call> calls;              ///< rule of a `call` symbol
   std::vector<KeywordArgument> keyword_arguments;  ///< rule of a `keyword_argument` symbol
   std::vector<TSFieldId> counted_parameter_field;  ///< by symbol (counted_parameter)
+  std::vector<TSFieldId> cyclomatic_field;  ///< by symbol (cyclomatic_node): counts only with it (0: always)
   std::vector<TSFieldId> parameter_fields;  ///< children of a parameters node in these fields count 1
   std::vector<uint8_t> condition_field;  ///< by field id: 1 for a condition field
   std::vector<std::string> self_receivers;
+  struct KnownError {
+    std::string text;
+    TSSymbol parent = 0;
+  };
+  std::vector<KnownError> known_errors;  ///< grammar gaps, not counted as syntax errors
 
   /// One symbol per distinct named node type (a grammar may give a name several symbols).
   std::vector<TSSymbol> canonical;

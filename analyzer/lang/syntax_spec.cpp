@@ -125,7 +125,8 @@ SyntaxSpec parse_section(const YAML::Node& s) {
              {"separator", "functions", "containers", "anonymous_name_from", "parameters", "decorations", "branch", "loop",
               "case", "catch", "ternary", "switch", "else", "else_keyword", "else_if", "condition_fields",
               "boolean_operator", "jump", "nesting", "comment", "string", "identifiers", "literals",
-              "interpolation", "halstead", "docstring", "calls", "keyword_argument", "self", "cyclomatic"},
+              "interpolation", "halstead", "docstring", "calls", "keyword_argument", "self", "cyclomatic",
+              "known_errors"},
              "syntax");
   SyntaxSpec spec;
   if (s["separator"]) spec.separator = scalar(s["separator"], "syntax.separator");
@@ -194,10 +195,29 @@ SyntaxSpec parse_section(const YAML::Node& s) {
                                      child_refs(item["value"], "syntax.keyword_argument.value")};
       });
   spec.self_receivers = strings(s["self"], "syntax.self");
+  spec.known_errors = mappings<KnownErrorSyntax>(
+      s["known_errors"], {"text", "parent"}, "syntax.known_errors", [](const YAML::Node& item) {
+        return KnownErrorSyntax{scalar(item["text"], "syntax.known_errors.text"),
+                                scalar(item["parent"], "syntax.known_errors.parent")};
+      });
   if (const YAML::Node c = s["cyclomatic"]) {
     check_keys(c, {"tokens", "nodes"}, "syntax.cyclomatic");
     spec.cyclomatic.tokens = strings(c["tokens"], "syntax.cyclomatic.tokens");
-    spec.cyclomatic.nodes = strings(c["nodes"], "syntax.cyclomatic.nodes");
+    // A node type, or {node: type, with_field: field} for a node that counts only with that field.
+    if (const YAML::Node nodes = c["nodes"]; nodes && nodes.IsSequence()) {
+      for (const auto& item : nodes) {
+        if (item.IsMap()) {
+          check_keys(item, {"node", "with_field"}, "syntax.cyclomatic.nodes");
+          const std::string node = scalar(item["node"], "syntax.cyclomatic.nodes.node");
+          spec.cyclomatic.nodes.push_back(node);
+          spec.cyclomatic.node_field[node] = scalar(item["with_field"], "syntax.cyclomatic.nodes.with_field");
+        } else {
+          spec.cyclomatic.nodes.push_back(scalar(item, "syntax.cyclomatic.nodes"));
+        }
+      }
+    } else {
+      spec.cyclomatic.nodes = strings(nodes, "syntax.cyclomatic.nodes");
+    }
   }
   if (spec.functions.empty()) throw SpecError{"syntax.functions: at least one function node type is needed"};
   return spec;
@@ -316,6 +336,7 @@ std::vector<SpecName> spec_names(const SyntaxSpec& spec) {
   }
   add(spec.cyclomatic.tokens, false);
   add(spec.cyclomatic.nodes, true);
+  for (const auto& k : spec.known_errors) out.push_back({k.parent, true});
   return out;
 }
 

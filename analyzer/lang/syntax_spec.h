@@ -4,6 +4,7 @@
 // name *named* nodes; `cyclomatic.tokens`, `boolean_operator.operators`, `else_keyword` and
 // `halstead.ignore` name anonymous tokens (keywords, operators). Format and meaning:
 // docs/languages.md; metric definitions: docs/metrics.md.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -91,6 +92,14 @@ struct CallSyntax {
 };
 
 /// A keyword (named) argument inside an argument list: `shell=True`.
+/// A gap of the grammar: an ERROR node whose whole text is `text`, directly under a `parent`
+/// node, is valid code the grammar does not know (PHP's `readonly public` promoted parameter);
+/// it is not counted as a syntax error.
+struct KnownErrorSyntax {
+  std::string text;
+  std::string parent;
+};
+
 struct KeywordArgumentSyntax {
   std::string node;  ///< "keyword_argument"
   ChildRefs name;
@@ -126,11 +135,15 @@ struct SyntaxSpec {
   // Calls.
   std::vector<CallSyntax> calls;
   std::vector<KeywordArgumentSyntax> keyword_arguments;
+  std::vector<KnownErrorSyntax> known_errors;
   std::vector<std::string> self_receivers;  ///< `self.f()` inside f is recursion: "self", "this"
   /// What adds 1 to cyclomatic complexity (lizard's convention: every such token counts).
   struct Cyclomatic {
     std::vector<std::string> tokens;  ///< anonymous tokens: "if", "and", "case"
     std::vector<std::string> nodes;   ///< named nodes, for grammars where a token is not enough
+    /// Field a node of `nodes` must have to count, by node type (`{node: x, with_field: f}` in
+    /// the YAML): PHP's `a ? b : c` counts, its short form `a ?: c` (no body) does not.
+    std::map<std::string, std::string, std::less<>> node_field;
   } cyclomatic;
 };
 

@@ -53,7 +53,7 @@ class Walker {
   /// parent (0: none).
   bool enter(TSNode node, TSFieldId field) {
     const TSSymbol symbol = ts_node_symbol(node);
-    if (symbol == kErrorSymbol || ts_node_is_missing(node)) ++out_.parse_errors;
+    if ((symbol == kErrorSymbol && !known_error(node)) || ts_node_is_missing(node)) ++out_.parse_errors;
     Frame frame;
     frame.node = node;
     frame.roles = syntax_.roles_of(symbol);
@@ -90,7 +90,10 @@ class Walker {
       current().max_nesting = std::max(current().max_nesting, a.depth);
       f.nesting = true;
     }
-    if (roles & R::cyclomatic_node) add_cyclomatic();
+    if ((roles & R::cyclomatic_node) &&
+        (syntax_.cyclomatic_field[symbol] == 0 ||
+         !ts_node_is_null(ts_node_child_by_field_id(node, syntax_.cyclomatic_field[symbol]))))
+      add_cyclomatic();
     if (roles & R::call) on_call(node, symbol);
     if ((roles & R::docstring_statement) && is_docstring(node)) {
       token(node, TokenKind::literal, /*code=*/false);
@@ -379,6 +382,18 @@ class Walker {
   bool is_docstring(TSNode statement) const {
     if (ts_node_named_child_count(statement) != 1) return false;
     return syntax_.roles_of(ts_node_symbol(ts_node_named_child(statement, 0))) & R::docstring_string;
+  }
+
+  /// An ERROR node the spec lists as a gap of the grammar (its whole text, under that parent).
+  bool known_error(TSNode node) const {
+    if (syntax_.known_errors.empty() || frames_.empty()) return false;
+    const TSSymbol parent = ts_node_symbol(frames_.back().node);
+    const uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+    if (end > content_.size()) return false;
+    const std::string_view text = content_.substr(start, end - start);
+    for (const auto& k : syntax_.known_errors)
+      if (k.parent == parent && k.text == text) return true;
+    return false;
   }
 
   void add_cyclomatic() {

@@ -65,7 +65,8 @@ syntax:
   nesting: [if, for]
   comment: [line_comment, block_comment]
   string: [string_literal]
-  cyclomatic: {tokens: [if, "&&"], nodes: [arm]}
+  cyclomatic: {tokens: [if, "&&"], nodes: [arm, {node: cond, with_field: body}]}
+  known_errors: [{text: readonly, parent: params}]
 )", "t.yml");
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_TRUE(r->has_value());
@@ -79,6 +80,12 @@ syntax:
   EXPECT_EQ(s.comment.size(), 2u);
   EXPECT_EQ(s.cyclomatic.tokens[1], "&&");
   EXPECT_EQ(s.cyclomatic.nodes[0], "arm");
+  EXPECT_EQ(s.cyclomatic.nodes[1], "cond");
+  EXPECT_EQ(s.cyclomatic.node_field.at("cond"), "body");
+  EXPECT_EQ(s.cyclomatic.node_field.count("arm"), 0u);
+  ASSERT_EQ(s.known_errors.size(), 1u);
+  EXPECT_EQ(s.known_errors[0].text, "readonly");
+  EXPECT_EQ(s.known_errors[0].parent, "params");
   EXPECT_FALSE(s.docstring.has_value());
 }
 
