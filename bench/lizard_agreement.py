@@ -160,19 +160,38 @@ def run_lizard(lizard_src, tree, files):
             path = alias
         listing.write(str(path) + "\n")
     listing.close()
-    cmd = [sys.executable, str(Path(lizard_src) / "lizard.py"), "--csv", "-t2",
-           "-f", listing.name]
-    res = subprocess.run(cmd, capture_output=True, text=True)
+    # lizard's own API (analyze_file, as its command line runs it), not its CSV: a long name
+    # holding a quote or a line break breaks the CSV's rows, and those functions were lost.
+    res = subprocess.run([sys.executable, "-c", LIZARD_DRIVER, str(lizard_src), listing.name],
+                         capture_output=True, text=True)
     os.unlink(listing.name)
     shutil.rmtree(aliases, ignore_errors=True)
+    if res.returncode != 0:
+        sys.exit(f"lizard failed: {res.stderr.strip()[-2000:]}")
     rows = []
-    for r in csv.reader(io.StringIO(res.stdout)):
-        if len(r) < 11 or not r[1].isdigit():
-            continue
-        file = back.get(r[6]) or os.path.relpath(r[6], tree)
-        rows.append({"ccn": int(r[1]), "file": file, "name": r[7],
-                     "start": int(r[9]), "end": int(r[10])})
+    for line in res.stdout.splitlines():
+        r = json.loads(line)
+        file = back.get(r["file"]) or os.path.relpath(r["file"], tree)
+        rows.append({"ccn": r["ccn"], "file": file, "name": r["name"],
+                     "start": r["start"], "end": r["end"]})
     return rows
+
+
+LIZARD_DRIVER = """
+import json, multiprocessing, sys
+sys.path.insert(0, sys.argv[1])
+import lizard
+def one(path):
+    info = lizard.analyze_file(path)
+    return [{"file": path, "name": f.name, "ccn": f.cyclomatic_complexity,
+             "start": f.start_line, "end": f.end_line} for f in info.function_list]
+if __name__ == "__main__":
+    paths = [p for p in open(sys.argv[2]).read().splitlines() if p]
+    with multiprocessing.Pool(2) as pool:
+        for rows in pool.imap(one, paths, chunksize=8):
+            for r in rows:
+                print(json.dumps(r))
+"""
 
 
 JSX_TAG_LINES = 12  # the most lines between a JSX tag's `<` and a function in its attributes
@@ -410,8 +429,22 @@ def first_method_of_trait(c):
     return 1 if re.search(r"(?m)^\s*(?:(?:final|abstract)\s+)*(?:trait|enum)\s+\w+", before) else 0
 
 
+def lost_nested(rh, functions, rh_only):
+    """The functions repohealth reports inside RH that lizard does not see (its reader missed a
+    boundary, or, as in Java, it folds an anonymous class into the method): lizard counts their
+    decisions for RH. Those whose innermost matched enclosing function is RH."""
+    unmatched = {id(g) for g in rh_only}
+    lost = []
+    for g in rh_only:
+        around = [h for h in functions if h is not g and id(h) not in unmatched
+                  and h["start_line"] <= g["start_line"] and g["end_line"] <= h["end_line"]]
+        if around and max(around, key=lambda h: (h["start_line"], -h["end_line"])) is rh:
+            lost.append(g)
+    return lost
+
+
 def reasons(language, path, text, diff, functions_text=None, lines=None, f=None, functions=None,
-            lizard=None):
+            lizard=None, lost=()):
     """The documented differences found in TEXT (of a function in PATH), and whether their deltas
     add up to DIFF (lizard - repohealth). A difference with delta 0 is named but not computed.
     An entry's options: `suffixes` (only files ending so), `text` ("whole": matched
@@ -435,6 +468,12 @@ def reasons(language, path, text, diff, functions_text=None, lines=None, f=None,
             found.append(f"{why} x{n}")
             total += delta * n
             computable = computable and delta != 0
+    if lost:
+        # lizard folds a function it does not see into the one around it: its decisions (CCN - 1)
+        extra = sum(g["cyclomatic"] - 1 for g in lost)
+        found.append(f"lizard does not see {len(lost)} function(s) written in it, whose "
+                     f"decisions it counts for this one (+{extra})")
+        total += extra
     return found, bool(found) and (total == diff or not computable)
 
 
@@ -488,7 +527,8 @@ def main():
                 d["reasons"], d["explained"] = reasons(
                     lang, path, own_text(lines, rh, f["functions"]), lzf["ccn"] - rh["cyclomatic"],
                     lambda mode, rh=rh: own_text(lines, rh, f["functions"], mode),
-                    lines, rh, f["functions"], lzf)
+                    lines, rh, f["functions"], lzf,
+                    lost_nested(rh, f["functions"], rh_only))
             for g in rh_only:
                 unmatched[lang].append({"side": "repohealth only", "path": path,
                                         "start_line": g["start_line"], "name": g["name"]})
