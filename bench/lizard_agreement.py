@@ -54,6 +54,23 @@ REASONS = {
          "#if with && or ||: lizard reads the directive as one token"),
     ],
 }
+REASONS["csharp"] = [
+    (r"(?<=[\w>\]])\?(?=[\s>,)\];=*])", 1, "nullable type T? (lizard: a decision)"),
+    (r"\?(?=\.(?!\d)|\[)", 1, "?. and ?[ (lizard: a decision)"),
+    (r"\bforeach\b", -1, "foreach counts (lizard: no decision)"),
+    (r"\bswitch\s*\{", 0, "switch expression: each arm counts (lizard: none)"),
+]
+REASONS["rust"] = [
+    (r"\bwhere\b", 1, "where clause (lizard: a decision)"),
+    (r"(?:^|[(,={;]|=>|\bmove|\breturn)\s*\|\|", 1, "closure without parameters || (lizard: a decision)"),
+]
+REASONS["ruby"] = [
+    (r"(?m)^(?:[^#\n]|#\{)*\bunless\b", -1, "unless counts (lizard: no decision)"),
+    (r"\bit\b[^\n]*\b(?:do|\{)[ \t]*(?:\|[^|\n]*\|)?[ \t]*$", 0,
+     "an RSpec it block: lizard's function of its own (named by its description)"),
+    (r"(?<![\w)\]}?])\?[A-Za-z0-9_](?![\w?])", 1, "character literal ?a (lizard: a decision)"),
+    (r"\.\s*for\b", 1, "a method named for (lizard: the loop keyword)"),
+]
 REASONS["typescript"] = REASONS["tsx"] = REASONS["javascript"]
 REASONS["cpp"] = REASONS["c"]
 
