@@ -62,6 +62,7 @@ REASONS["csharp"] = [
 ]
 REASONS["rust"] = [
     (r"\bwhere\b", 1, "where clause (lizard: a decision)"),
+    (r"\?\s*Sized\b", 1, "the relaxed bound ?Sized (lizard: its ? is a decision)"),
     (r"(?:^|[(,={;]|=>|\bmove|\breturn)\s*\|\|", 1, "closure without parameters || (lizard: a decision)"),
 ]
 REASONS["ruby"] = [
