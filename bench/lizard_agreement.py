@@ -54,11 +54,24 @@ REASONS = {
          "#if with && or ||: lizard reads the directive as one token"),
     ],
 }
+def body_matches(pattern):
+    """A REASONS pattern matched only after the function's signature (after its first `{` or
+    `=>`): lizard counts no condition in a C# parameter list or return type."""
+    def count(c):
+        m = re.search(r"\{|=>", c["text"])
+        return len(re.findall(pattern, c["text"][m.end():])) if m else 0
+    return count
+
+
 REASONS["csharp"] = [
-    (r"(?<=[\w>\]])\?(?=[\s>,)\];=*])", 1, "nullable type T? (lizard: a decision)"),
-    (r"\?(?=\.(?!\d)|\[)", 1, "?. and ?[ (lizard: a decision)"),
+    # lizard skips a generic's `<…>` up to its first `>`: `F<int?>()` is no decision to it.
+    (body_matches(r"(?:(?<=\w)\?(?![^<>\n]*(?<!=)>)|(?<=[>\]])\?)(?=[\s>,)\];=*])"), 1,
+     "nullable type T? (lizard: a decision)"),
+    (body_matches(r"\?(?=\.(?!\d)|\[)"), 1, "?. and ?[ (lizard: a decision)"),
     (r"\bforeach\b", -1, "foreach counts (lizard: no decision)"),
     (r"\bswitch\s*\{", 0, "switch expression: each arm counts (lizard: none)"),
+    (r"\)\s*:\s*(?:base|this)\s*\([^)]*\)\s*=>", 0,
+     "an expression-bodied constructor with an initialiser: lizard runs on to the next member"),
 ]
 REASONS["rust"] = [
     (r"\bwhere\b", 1, "where clause (lizard: a decision)"),
@@ -179,7 +192,8 @@ def reasons(language, text, diff):
     (lizard - repohealth). A difference with delta 0 is named but not computed."""
     found, total, computable = [], 0, True
     for pattern, delta, why in REASONS.get(language, []):
-        n = len(re.findall(pattern, text))
+        # a pattern is a regular expression or a function of a dict (text) -> count
+        n = pattern({"text": text}) if callable(pattern) else len(re.findall(pattern, text))
         if n:
             found.append(f"{why} x{n}")
             total += delta * n
