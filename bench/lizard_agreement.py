@@ -119,6 +119,10 @@ REASONS["ruby"] = [
     (r"%r\{[^}\n]*[\"']", 0, "a %r{…} literal with a quote in it: lizard reads a string from there"),
     (r"(?<![\w)\]}?])\?[\"']", 0, "a character literal ?\" or ?': lizard reads a string from there"),
 ]
+REASONS["java"] = [
+    (r"\?\s+(?:extends|super)\s+[\w.]+\s*<\s*\?", 1,
+     "a wildcard bounded by a generic with a wildcard (lizard: one ? counts)"),
+]
 REASONS["typescript"] = REASONS["tsx"] = REASONS["javascript"]
 REASONS["cpp"] = REASONS["c"]
 
