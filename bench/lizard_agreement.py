@@ -93,6 +93,75 @@ REASONS["tsx"] = REASONS["javascript"] + [
     (r"[\w\]]\?\s*:", 1, "an optional parameter or property x?: T is no decision "
      "(lizard in .tsx: its ? counts)"),
 ]
+def body_matches(pattern):
+    """A REASONS pattern matched only after the function's signature (after its first `{` or
+    `=>`): lizard counts no condition in a C# parameter list or return type."""
+    def count(c):
+        m = re.search(r"\{|=>", c["text"])
+        return len(re.findall(pattern, c["text"][m.end():])) if m else 0
+    return count
+
+
+REASONS["csharp"] = [
+    # lizard skips a generic's `<…>` up to its first `>`: `F<int?>()` is no decision to it.
+    (body_matches(r"(?:(?<=\w)\?(?![^<>\n]*(?<!=)>)|(?<=[>\]])\?)(?=[\s>,)\];=*])"), 1,
+     "nullable type T? (lizard: a decision)"),
+    (body_matches(r"\?(?=\.(?!\d)|\[)"), 1, "?. and ?[ (lizard: a decision)"),
+    (r"\bforeach\b", -1, "foreach counts (lizard: no decision)"),
+    (r"\bswitch\s*\{", 0, "switch expression: each arm counts (lizard: none)"),
+    (r"\)\s*:\s*(?:base|this)\s*\([^)]*\)\s*=>", 0,
+     "an expression-bodied constructor with an initialiser: lizard runs on to the next member"),
+]
+REASONS["rust"] = [
+    (r"\bwhere\b", 1, "where clause (lizard: a decision)"),
+    (r"\?\s*Sized\b", 1, "the relaxed bound ?Sized (lizard: its ? is a decision)"),
+    (r"(?:^|[(,={;]|=>|\bmove|\breturn)\s*\|\|", 1, "closure without parameters || (lizard: a decision)"),
+]
+def ruby_code(text):
+    """Ruby TEXT with quoted strings and `#` comments blanked out (a character literal `?"` kept
+    as it is): for patterns that must not match prose."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "?" and i + 1 < n and not (i and (text[i - 1].isalnum() or text[i - 1] in "_)]}?")):
+            out.append(text[i:i + 2])
+            i += 2
+        elif c == "#":
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            out.append(" " * (j - i))
+            i = j
+        elif c in "'\"":
+            j = i + 1
+            while j < n and text[j] not in (c, "\n"):
+                j += 2 if text[j] == "\\" else 1
+            j = min(j + 1, n)
+            out.append(c + re.sub(r"[^\n]", " ", text[i + 1:j - 1]) + c)
+            i = j
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def in_ruby_code(pattern):
+    return lambda c: len(re.findall(pattern, ruby_code(c["text"])))
+
+
+REASONS["ruby"] = [
+    (in_ruby_code(r"\bunless\b"), -1, "unless counts (lizard: no decision)"),
+    (r"(?m)\bit\b[^\n]*\b(?:do|\{)[ \t]*(?:\|[^|\n]*\|)?[ \t]*$", 0,
+     "an RSpec it block: lizard's function of its own (named by its description)"),
+    (r"(?<![\w)\]}?])\?(?:\\.|[^\s\\])(?![\w?])", 1, "character literal ?a (lizard: a decision)"),
+    (in_ruby_code(r"\.\s*for\b"), 1, "a method named for (lizard: the loop keyword)"),
+    # `%r{"}`: lizard's tokenizer reads a string from the quote on.
+    (r"%r\{[^}\n]*[\"']", 0, "a %r{…} literal with a quote in it: lizard reads a string from there"),
+    (r"(?<![\w)\]}?])\?[\"']", 0, "a character literal ?\" or ?': lizard reads a string from there"),
+]
+REASONS["java"] = [
+    (r"\?\s+(?:extends|super)\s+[\w.]+\s*<\s*\?", 1,
+     "a wildcard bounded by a generic with a wildcard (lizard: one ? counts)"),
+]
 REASONS["cpp"] = REASONS["c"]
 
 
