@@ -35,7 +35,10 @@ struct Context {
 class BodyParser {
  public:
   BodyParser(Context& ctx, size_t function, size_t first, size_t end)
-      : ctx_(ctx), self_(function), pos_(first), end_(end) {}
+      : ctx_(ctx), self_(function), pos_(first), end_(end) {
+    const long from = token_at(ctx.tokens, ctx.functions[function].from);
+    inactive_ = from >= 0 && ctx.skip[static_cast<size_t>(from)] == kInactive;
+  }
 
   TokenCognitive run() {
     const int base = ctx_.base_level[self_];
@@ -53,11 +56,14 @@ class BodyParser {
  private:
   std::string_view text(size_t i) const { return token_text(ctx_.tokens[i], ctx_.content); }
 
+  /// Preprocessor lines are never read; inactive code only in a function that lies in it.
+  bool skipped(size_t i) const { return ctx_.skip[i] == kDirective || (ctx_.skip[i] == kInactive && !inactive_); }
+
   /// The next significant token's text (or "" at the end). Functions nested here are skipped;
   /// a lambda's nesting starts one level deeper than `level`, a local class's methods at 0.
   std::string_view peek(int level) {
     while (pos_ < end_) {
-      if (ctx_.skip[pos_]) {
+      if (skipped(pos_)) {
         ++pos_;
         continue;
       }
@@ -238,7 +244,7 @@ class BodyParser {
   /// A call of the function itself: its name followed by `(`, not a member of another object.
   void recursion(size_t at) {
     size_t next = at + 1;
-    while (next < end_ && ctx_.skip[next]) ++next;
+    while (next < end_ && skipped(next)) ++next;
     if (next >= end_ || text(next) != "(") return;
     if (at > 0) {
       const std::string_view before = text(at - 1);
@@ -254,6 +260,7 @@ class BodyParser {
   TokenCognitive out_;
   int64_t depth_ = 0;
   bool recursive_ = false;
+  bool inactive_ = false;  ///< the function lies in code #if left out
 };
 
 }  // namespace

@@ -44,9 +44,15 @@ struct ClangFunction {
 std::vector<ClangFunction> find_functions(CXTranslationUnit tu, CXFile file, const std::vector<ClangToken>& tokens,
                                           std::string_view content);
 
+/// What a token is to the measures besides libclang's parse (the `skip` vectors below).
+constexpr uint8_t kDirective = 1;  ///< on a preprocessor line (#if, #define…): never measured as code
+constexpr uint8_t kInactive = 2;   ///< in a branch #if left out: libclang did not parse it
+
 /// Definitions and lambdas libclang dropped, found in the tokens (clang_recovery.cpp); added
 /// to `functions`, which stays in source order.
-/// Tokens flagged in `skip` (code the preprocessor left out) are not looked at.
+/// Definitions in code the preprocessor left out (`skip` kInactive: `#ifdef _WIN32`, the
+/// `#else` of a satisfied `#if`, `#if 0`) are recovered like the others; preprocessor lines
+/// are not looked at.
 void recover_functions(const std::vector<ClangToken>& tokens, const std::vector<uint8_t>& skip,
                        std::string_view content, std::vector<ClangFunction>& functions);
 
@@ -56,7 +62,9 @@ struct TokenCognitive {
 };
 
 /// Cognitive complexity and maximum nesting of each function from the tokens of its body
-/// (clang_cognitive.cpp). `skip` flags tokens to leave out: preprocessor lines, skipped code.
+/// (clang_cognitive.cpp). `skip` flags tokens to leave out: preprocessor lines, and inactive
+/// code inside an active function (one branch of an #if is read, as the compiler reads it); a
+/// function that lies in inactive code is read whole but for its preprocessor lines.
 std::vector<TokenCognitive> cognitive_from_tokens(const std::vector<ClangToken>& tokens,
                                                   const std::vector<uint8_t>& skip,
                                                   const std::vector<ClangFunction>& functions, std::string_view content);

@@ -269,7 +269,7 @@ long token_at(const std::vector<ClangToken>& tokens, uint32_t offset) {
   return it != tokens.end() && it->begin == offset ? static_cast<long>(it - tokens.begin()) : -1;
 }
 
-/// Tokens cognitive complexity leaves out: preprocessor lines and code #if left out.
+/// Per token: kDirective on preprocessor lines, kInactive in code #if left out, else 0.
 std::vector<uint8_t> skipped_tokens(CXTranslationUnit tu, CXFile file, const std::vector<ClangToken>& tokens,
                                     std::string_view content) {
   std::vector<uint8_t> skip(tokens.size(), 0);
@@ -291,7 +291,7 @@ std::vector<uint8_t> skipped_tokens(CXTranslationUnit tu, CXFile file, const std
         at = eol + 1;
       }
     }
-    if (t.first_line <= directive_last_line) skip[i] = 1;
+    if (t.first_line <= directive_last_line) skip[i] = kDirective;
   }
   if (CXSourceRangeList* ranges = clang_getSkippedRanges(tu, file)) {
     for (unsigned r = 0; r < ranges->count; ++r) {
@@ -300,7 +300,7 @@ std::vector<uint8_t> skipped_tokens(CXTranslationUnit tu, CXFile file, const std
           !main_file_offset(clang_getRangeEnd(ranges->ranges[r]), file, &end))
         continue;
       for (size_t i = static_cast<size_t>(token_before(tokens, begin) + 1); i < tokens.size() && tokens[i].begin < end; ++i)
-        skip[i] = 1;
+        if (!skip[i]) skip[i] = kInactive;
     }
     clang_disposeSourceRangeList(ranges);
   }

@@ -6,6 +6,8 @@
 //     constructor's initialiser list) is a function definition;
 //   - inside a function, `[captures] (params) specifiers { body }` where an expression can
 //     start is a lambda.
+// The same holds for code the preprocessor left out (`#ifdef _WIN32`, the `#else` of a
+// satisfied `#if`, `#if 0`): libclang never parsed it, but its definitions are found here.
 // They are measured like the ones libclang kept.
 #include <algorithm>
 
@@ -149,7 +151,7 @@ void recover_definitions(const std::vector<ClangToken>& tokens, const std::vecto
   std::vector<Scope> scopes;
   int depth = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (skip[i]) continue;
+    if (skip[i] == kDirective) continue;
     const std::string_view t = token_text(tokens[i], content);
     if (t == "}") {
       --depth;

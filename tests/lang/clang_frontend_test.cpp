@@ -80,12 +80,16 @@ TEST(ClangFrontend, NothingIsReadFromDisk) {
   test::write_file(dir.path(), "leak.h", "#define LEAKED 1\nint leaked_from_disk(void) { return 1; }\n");
   const std::string abs = (dir.path() / "leak.h").string();
   const std::string content = "#include \"" + abs + "\"\n#  include_next <" + abs + ">\n#import \"" + abs +
-                              "\"\n#if __has_include(\"" + abs + "\") || defined(LEAKED)\nint seen(void) { return 1; }\n#endif\n"
-                              "int mine(void) { return 0; }\n";
+                              "\"\nint mine(int a) {\n#if __has_include(\"" + abs + "\") || defined(LEAKED)\n"
+                              "  if (a) return 1;\n#endif\n  return 0;\n}\n";
   Analysed a = analyse("main.c", content, "c");
   EXPECT_EQ(names(a.facts), std::vector<std::string>{"mine"});
-  EXPECT_EQ(a.facts.lines.total, 7);
-  EXPECT_EQ(a.facts.lines.code, 7);
+  ASSERT_EQ(a.facts.functions.size(), 1u);
+  // Cognitive complexity reads the branch the preprocessor keeps: the `if` only if LEAKED
+  // were defined.
+  EXPECT_EQ(a.facts.functions[0].cognitive, 0);
+  EXPECT_EQ(a.facts.lines.total, 9);
+  EXPECT_EQ(a.facts.lines.code, 9);
 }
 
 TEST(ClangFrontend, NeutralisedSourceKeepsEveryOffset) {
