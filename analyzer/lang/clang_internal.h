@@ -53,8 +53,9 @@ constexpr uint8_t kInactive = 2;   ///< in a branch #if left out: libclang did n
 /// Definitions in code the preprocessor left out (`skip` kInactive: `#ifdef _WIN32`, the
 /// `#else` of a satisfied `#if`, `#if 0`) are recovered like the others; preprocessor lines
 /// are not looked at.
+/// Lambdas only in C++ (`cpp`).
 void recover_functions(const std::vector<ClangToken>& tokens, const std::vector<uint8_t>& skip,
-                       std::string_view content, std::vector<ClangFunction>& functions);
+                       std::string_view content, bool cpp, std::vector<ClangFunction>& functions);
 
 struct TokenCognitive {
   int64_t cognitive = 0;

@@ -312,7 +312,7 @@ ClangMeasure measure_translation_unit(CXTranslationUnit tu, CXFile main_file, st
   const std::vector<ClangToken> tokens = tokenize_main_file(tu, main_file, content);
   std::vector<ClangFunction> functions = find_functions(tu, main_file, tokens, content);
   const std::vector<uint8_t> skip = skipped_tokens(tu, main_file, tokens, content);
-  recover_functions(tokens, skip, content, functions);
+  recover_functions(tokens, skip, content, options.cpp, functions);
   const std::vector<TokenCognitive> cognitive = cognitive_from_tokens(tokens, skip, functions, content);
   ClangMeasure out = TokenMeasure(tokens, functions, content, options).run();
   for (size_t i = 0; i < out.functions.size(); ++i) {

@@ -159,8 +159,9 @@ void recover_definitions(const std::vector<ClangToken>& tokens, const std::vecto
       continue;
     }
     if (t != "{") continue;
-    if (inside(tokens[i].begin)) {
-      // A known function's body: skip it whole.
+    if (inside(tokens[i].begin) || (i > 0 && token_text(tokens[i - 1], content) == "=")) {
+      // A known function's body, or an initialiser (`= { FOREACH_ID(ENTRY) { … } }`, where
+      // a macro call before a brace is no definition): skip it whole.
       const size_t close = closing(tokens, content, i, tokens.size());
       if (close < tokens.size()) i = close;
       continue;
@@ -197,8 +198,14 @@ void recover_definitions(const std::vector<ClangToken>& tokens, const std::vecto
 }  // namespace
 
 void recover_functions(const std::vector<ClangToken>& tokens, const std::vector<uint8_t>& skip,
-                       std::string_view content, std::vector<ClangFunction>& functions) {
+                       std::string_view content, bool cpp, std::vector<ClangFunction>& functions) {
   recover_definitions(tokens, skip, content, functions);
+  if (!cpp) {  // C has no lambdas: `[IDX] = { … }` is a designated initialiser
+    std::stable_sort(functions.begin(), functions.end(), [](const ClangFunction& a, const ClangFunction& b) {
+      return a.start_line != b.start_line ? a.start_line < b.start_line : a.from < b.from;
+    });
+    return;
+  }
   constexpr size_t kMaxHead = 64;  ///< tokens between `]` and the body's `{` (params, specifiers)
   std::vector<uint32_t> known;
   for (const ClangFunction& f : functions) known.push_back(f.from);
@@ -224,7 +231,7 @@ void recover_functions(const std::vector<ClangToken>& tokens, const std::vector<
       const size_t limit = std::min(end, k + kMaxHead);
       while (k < limit) {
         const std::string_view t = token_text(tokens[k], content);
-        if (t == "{" || t == ";" || t == ")" || t == "," || t == "}") break;
+        if (t == "{" || t == ";" || t == ")" || t == "," || t == "}" || t == "=") break;
         ++k;
       }
       if (k >= limit || token_text(tokens[k], content) != "{") continue;

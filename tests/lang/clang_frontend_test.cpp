@@ -165,6 +165,22 @@ TEST(ClangFrontend, CompileCommandErrorsNameTheFile) {
   EXPECT_EQ(split_command_line("cc -DX=\"a b\" 'c d' e\\ f"), (std::vector<std::string>{"cc", "-DX=a b", "c d", "e f"}));
 }
 
+TEST(ClangFrontend, AMacroAtFileScopeDoesNotSwallowTheNextFunction) {
+  // Unexpanded, `DEFINE_PATH(cfg, CONFIG_FILE)` reads as an old-style definition whose
+  // parameter declarations are the next function's head; real old-style definitions stay.
+  Analysed a = analyse("paths.c",
+                       "DEFINE_PATH(cfg, CONFIG_FILE)\n\n"
+                       "int *lookup(struct table *t, int key)\n{\n\treturn key ? t->slots : 0;\n}\n"
+                       "int old_style(a, b)\nint a;\nchar *b;\n{\n\treturn a && b;\n}\n",
+                       "c");
+  EXPECT_EQ(names(a.facts), (std::vector<std::string>{"lookup", "old_style"}));
+  ASSERT_EQ(a.facts.functions.size(), 2u);
+  EXPECT_EQ(a.facts.functions[0].start_line, 3);
+  EXPECT_EQ(a.facts.functions[0].params, 2);
+  EXPECT_EQ(a.facts.functions[0].cyclomatic, 2);
+  EXPECT_EQ(a.facts.functions[1].cyclomatic, 2);
+}
+
 TEST(ClangFrontend, HostileInputIsHarmless) {
   auto nested = [](int depth) {
     std::string s = "int f(int x) {\n";
