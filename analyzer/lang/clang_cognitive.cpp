@@ -30,6 +30,8 @@ struct Context {
   const std::vector<size_t>& function_end;  ///< per function: index of its first token after it
   const std::vector<ClangFunction>& functions;
   std::vector<int32_t>& base_level;  ///< per function: where its nesting starts
+  std::vector<int32_t>& parent;      ///< per function: the function it is written in, or -1
+  std::vector<int64_t>& depth_at;    ///< per function: the structures around it in its parent
 };
 
 class BodyParser {
@@ -71,6 +73,8 @@ class BodyParser {
       if (nested >= 0 && static_cast<size_t>(nested) != self_) {
         const auto n = static_cast<size_t>(nested);
         ctx_.base_level[n] = ctx_.functions[n].lambda ? level + 1 : 0;
+        ctx_.parent[n] = static_cast<int32_t>(self_);
+        ctx_.depth_at[n] = depth_;
         pos_ = std::max(pos_ + 1, ctx_.function_end[n]);
         continue;
       }
@@ -278,8 +282,9 @@ std::vector<TokenCognitive> cognitive_from_tokens(const std::vector<ClangToken>&
     if (body >= 0) body_first[f] = static_cast<size_t>(body);
     function_end[f] = static_cast<size_t>(token_before(tokens, functions[f].end) + 1);
   }
-  std::vector<int32_t> base_level(functions.size(), 0);
-  Context ctx{tokens, content, skip, starts, function_end, functions, base_level};
+  std::vector<int32_t> base_level(functions.size(), 0), parent(functions.size(), -1);
+  std::vector<int64_t> depth_at(functions.size(), 0);
+  Context ctx{tokens, content, skip, starts, function_end, functions, base_level, parent, depth_at};
   // Outer functions first: parsing one sets where the functions nested in it start.
   std::vector<size_t> order(functions.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -287,6 +292,16 @@ std::vector<TokenCognitive> cognitive_from_tokens(const std::vector<ClangToken>&
   for (size_t f : order) {
     if (body_first[f] >= function_end[f]) continue;
     out[f] = BodyParser(ctx, f, body_first[f], function_end[f]).run();
+  }
+  // A lambda's increments (already one level deeper) count for the function it is written
+  // in, its structures inside the ones around it; innermost first, so a lambda in a lambda
+  // reaches the function.
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    const size_t f = *it;
+    if (!functions[f].lambda || parent[f] < 0) continue;
+    TokenCognitive& p = out[static_cast<size_t>(parent[f])];
+    p.cognitive += out[f].cognitive;
+    p.max_nesting = std::max(p.max_nesting, depth_at[f] + out[f].max_nesting);
   }
   return out;
 }

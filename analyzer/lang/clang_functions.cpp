@@ -1,6 +1,7 @@
 // The functions of a libclang translation unit: definitions with a body (functions, methods,
 // constructors, destructors, conversions, templates, lambdas), their qualified names, lines,
-// parameters and token ranges. The walk keeps its own stack, so no input can make it recurse
+// parameters and token ranges. Lambdas are found to place their increments: they are measured
+// as part of the function they are written in (clang_measure.cpp). The walk keeps its own stack, so no input can make it recurse
 // deeply. What is measured inside them comes from tokens (clang_measure.cpp, clang_cognitive.cpp).
 #include <algorithm>
 

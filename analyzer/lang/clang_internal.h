@@ -63,7 +63,8 @@ struct TokenCognitive {
 };
 
 /// Cognitive complexity and maximum nesting of each function from the tokens of its body
-/// (clang_cognitive.cpp). `skip` flags tokens to leave out: preprocessor lines, and inactive
+/// (clang_cognitive.cpp). A lambda's figures are its own, and are also added to the function
+/// it is written in (SonarSource: its increments one nesting level deeper). `skip` flags tokens to leave out: preprocessor lines, and inactive
 /// code inside an active function (one branch of an #if is read, as the compiler reads it); a
 /// function that lies in inactive code is read whole but for its preprocessor lines.
 std::vector<TokenCognitive> cognitive_from_tokens(const std::vector<ClangToken>& tokens,

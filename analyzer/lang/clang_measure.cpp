@@ -313,8 +313,17 @@ ClangMeasure measure_translation_unit(CXTranslationUnit tu, CXFile main_file, st
   std::vector<ClangFunction> functions = find_functions(tu, main_file, tokens, content);
   const std::vector<uint8_t> skip = skipped_tokens(tu, main_file, tokens, content);
   recover_functions(tokens, skip, content, options.cpp, functions);
-  const std::vector<TokenCognitive> cognitive = cognitive_from_tokens(tokens, skip, functions, content);
-  ClangMeasure out = TokenMeasure(tokens, functions, content, options).run();
+  const std::vector<TokenCognitive> all_cognitive = cognitive_from_tokens(tokens, skip, functions, content);
+  // Lambdas are no functions of their own (lizard): their tokens, decisions and lines count
+  // for the function they are written in, their cognitive increments too (added above).
+  std::vector<ClangFunction> kept;
+  std::vector<TokenCognitive> cognitive;
+  for (size_t i = 0; i < functions.size(); ++i) {
+    if (functions[i].lambda) continue;
+    kept.push_back(std::move(functions[i]));
+    cognitive.push_back(all_cognitive[i]);
+  }
+  ClangMeasure out = TokenMeasure(tokens, kept, content, options).run();
   for (size_t i = 0; i < out.functions.size(); ++i) {
     out.functions[i].cognitive = cognitive[i].cognitive;
     out.functions[i].max_nesting = cognitive[i].max_nesting;
