@@ -46,8 +46,10 @@ REASONS = {
         (r"\?\?", 1, "?? counts once (lizard: twice)"),
     ],
     "c": [
-        (r"(?m)^[ \t]*#[ \t]*(?:if|elif)\b[^\n]*?(?:&&|\|\|)", 0,
-         "#if with && or ||: lizard reads the directive as one token"),
+        # lizard's CppRValueRefStates: an `&&` with an `=` after it before any ; { } ) is
+        # taken for `T&& x = …` and counted -1 (the tokens it reads past are not looked at).
+        (r"&&[^;{})\"]*?(?<![=!<>+\-*/%&|^])=(?!=)", -1,
+         "&& followed by an assignment: lizard takes it for an rvalue reference"),
     ],
 }
 REASONS["typescript"] = REASONS["tsx"] = REASONS["javascript"]

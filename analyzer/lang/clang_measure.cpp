@@ -32,10 +32,15 @@ TokenKind kind_of(const ClangToken& t, std::string_view text) {
 
 /// Whether a token adds 1 to cyclomatic complexity: lizard's C/C++ conditions (if for while
 /// case catch && || ?, and the preprocessor's #if #ifdef #elif), `and`/`or` spelled out; an
-/// `&&` that declares an rvalue reference is no decision.
-bool is_decision(const std::vector<ClangToken>& tokens, size_t i, std::string_view content) {
+/// `&&` that declares an rvalue reference is no decision. A preprocessor line is one decision
+/// at most, as lizard reads it as one token: `#if A && B` adds 1, a `#define` adds nothing.
+bool is_decision(const std::vector<ClangToken>& tokens, size_t i, std::string_view content, bool directive) {
   const ClangToken& t = tokens[i];
   const std::string_view text = token_text(t, content);
+  if (directive) {
+    if (i == 0 || token_text(tokens[i - 1], content) != "#" || tokens[i - 1].first_line != t.first_line) return false;
+    return text == "if" || text == "ifdef" || text == "elif";
+  }
   if (t.kind == CXToken_Keyword || t.kind == CXToken_Punctuation) {
     if (text == "if" || text == "for" || text == "while" || text == "case" || text == "catch" || text == "?")
       return true;
@@ -68,9 +73,10 @@ class Positions {
 
 class TokenMeasure {
  public:
-  TokenMeasure(const std::vector<ClangToken>& tokens, const std::vector<ClangFunction>& functions,
-               std::string_view content, const ClangMeasureOptions& options)
-      : tokens_(tokens), functions_(functions), content_(content), options_(options), positions_(content) {}
+  TokenMeasure(const std::vector<ClangToken>& tokens, const std::vector<uint8_t>& skip,
+               const std::vector<ClangFunction>& functions, std::string_view content,
+               const ClangMeasureOptions& options)
+      : tokens_(tokens), skip_(skip), functions_(functions), content_(content), options_(options), positions_(content) {}
 
   ClangMeasure run() {
     ClangMeasure out;
@@ -121,7 +127,7 @@ class TokenMeasure {
         FunctionMetrics& f = out.functions[static_cast<size_t>(owner)];
         ++f.tokens;
         halstead[static_cast<size_t>(owner)].add(kind, hash);
-        if (is_decision(tokens_, i, content_)) ++f.cyclomatic;
+        if (is_decision(tokens_, i, content_, skip_[i] == kDirective)) ++f.cyclomatic;
         if (options_.calls && t.kind == CXToken_Identifier && t.begin >= functions_[static_cast<size_t>(owner)].body)
           call_at(i, f.name, out.calls);
       }
@@ -219,6 +225,7 @@ class TokenMeasure {
   }
 
   const std::vector<ClangToken>& tokens_;
+  const std::vector<uint8_t>& skip_;
   const std::vector<ClangFunction>& functions_;
   std::string_view content_;
   const ClangMeasureOptions& options_;
@@ -323,7 +330,7 @@ ClangMeasure measure_translation_unit(CXTranslationUnit tu, CXFile main_file, st
     kept.push_back(std::move(functions[i]));
     cognitive.push_back(all_cognitive[i]);
   }
-  ClangMeasure out = TokenMeasure(tokens, kept, content, options).run();
+  ClangMeasure out = TokenMeasure(tokens, skip, kept, content, options).run();
   for (size_t i = 0; i < out.functions.size(); ++i) {
     out.functions[i].cognitive = cognitive[i].cognitive;
     out.functions[i].max_nesting = cognitive[i].max_nesting;

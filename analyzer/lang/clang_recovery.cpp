@@ -78,10 +78,40 @@ bool specifier(std::string_view t) {
          t == "&&" || t == "mutable" || t == "constexpr";
 }
 
+/// For a `{` after `;` outside every function: the index of the `)` closing the parameter
+/// list of an old-style definition, `name (a, b) int a; char *b; {`, else npos. The list
+/// holds names only; the declarations after it no brace or `=`.
+size_t old_style_parameters(const std::vector<ClangToken>& tokens, std::string_view content, size_t brace) {
+  constexpr size_t kMaxDeclarations = 64;  ///< tokens looked back at
+  for (size_t k = brace, seen = 0; k-- > 0 && seen < kMaxDeclarations; ++seen) {
+    const std::string_view t = token_text(tokens[k], content);
+    if (t == "{" || t == "}" || t == "=") return std::string_view::npos;
+    if (t != ")" || k + 1 >= brace || tokens[k + 1].kind == CXToken_Punctuation) continue;
+    // `)` followed by the first declaration: the names before it, `(a, b)`.
+    size_t j = k;
+    bool names = true;
+    while (j > 0) {
+      --j;
+      const std::string_view u = token_text(tokens[j], content);
+      if (u == "(") break;
+      if (u != "," && tokens[j].kind != CXToken_Identifier) names = false;
+    }
+    if (!names || token_text(tokens[j], content) != "(" || j == 0 || tokens[j - 1].kind != CXToken_Identifier)
+      return std::string_view::npos;
+    return k;
+  }
+  return std::string_view::npos;
+}
+
 /// For a `{` outside every function: the index of the function's name token when the brace
 /// opens a definition's body (`name(…) const {`, `C::C(…) : a_(1), b_{2} {`), else npos.
 size_t definition_name(const std::vector<ClangToken>& tokens, std::string_view content, size_t brace) {
   size_t i = brace;
+  if (i > 0 && token_text(tokens[i - 1], content) == ";") {
+    const size_t params_end = old_style_parameters(tokens, content, brace);
+    if (params_end == std::string_view::npos) return std::string_view::npos;
+    i = params_end + 1;
+  }
   while (i > 0 && specifier(token_text(tokens[i - 1], content))) --i;
   if (i == 0) return std::string_view::npos;
   // A constructor's initialiser list: `: item(…), item{…}` before the body.
@@ -126,8 +156,15 @@ std::string qualifier(const std::vector<ClangToken>& tokens, std::string_view co
   return out;
 }
 
-void recover_definitions(const std::vector<ClangToken>& tokens, const std::vector<uint8_t>& skip,
+void recover_definitions(const std::vector<ClangToken>& all, const std::vector<uint8_t>& skip,
                          std::string_view content, std::vector<ClangFunction>& functions) {
+  // Preprocessor lines left out: a head split by `#ifdef` (`name (a, b)` under `#ifdef`, `name
+  // (a)` under `#else`, then one body) reads as the code around it, the last head before the
+  // body being the function's (as in lizard).
+  std::vector<ClangToken> tokens;
+  tokens.reserve(all.size());
+  for (size_t i = 0; i < all.size(); ++i)
+    if (skip[i] != kDirective) tokens.push_back(all[i]);
   // The outermost known functions, as disjoint [from, end) ranges in order.
   std::vector<std::pair<uint32_t, uint32_t>> covered;
   for (const ClangFunction& f : functions) covered.emplace_back(std::min(f.from, f.body), f.end);
@@ -151,7 +188,6 @@ void recover_definitions(const std::vector<ClangToken>& tokens, const std::vecto
   std::vector<Scope> scopes;
   int depth = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (skip[i] == kDirective) continue;
     const std::string_view t = token_text(tokens[i], content);
     if (t == "}") {
       --depth;
