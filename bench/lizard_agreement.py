@@ -50,6 +50,8 @@ REASONS = {
         # taken for `T&& x = …` and counted -1 (the tokens it reads past are not looked at).
         (r"&&[^;{})\"]*?(?<![=!<>+\-*/%&|^])=(?!=)", -1,
          "&& followed by an assignment: lizard takes it for an rvalue reference"),
+        # `for (auto&& x : v)`: the reference reaches `)` before any `=`, so lizard counts it.
+        (r"\bauto\s*&&\s*\w+\s*:(?!:)", 1, "for (auto&& x : v): lizard counts the reference as a decision"),
     ],
 }
 REASONS["typescript"] = REASONS["tsx"] = REASONS["javascript"]

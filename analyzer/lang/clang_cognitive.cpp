@@ -235,7 +235,7 @@ class BodyParser {
         ++seq.back().extra;
         seq.back().last = 0;
       } else if ((t == "&&" || t == "||" || t == "and" || t == "or") && tok.kind != CXToken_Identifier &&
-                 !clang_isDeclaration(tok.cursor) && !clang_isReference(tok.cursor)) {
+                 ((t != "&&" && t != "and") || !declares_reference(ctx_.tokens, at, ctx_.content))) {
         const uint8_t op = (t == "&&" || t == "and") ? 1 : 2;
         if (seq.back().last != op) ++out_.cognitive;
         seq.back().last = op;

@@ -14,6 +14,7 @@ struct ClangToken {
   uint32_t begin = 0, end = 0;           ///< byte offsets in the main file
   uint32_t first_line = 0, last_line = 0;  ///< 1-based
   CXCursorKind cursor = CXCursor_InvalidFile;  ///< libclang's annotation of the token
+  uint32_t cursor_at = UINT32_MAX;  ///< main-file offset of the annotation's location (a declaration: its name)
 };
 
 /// The main file's tokens in order (comments are not tokens), with their annotations.
@@ -27,6 +28,13 @@ long token_at(const std::vector<ClangToken>& tokens, uint32_t offset);
 inline std::string_view token_text(const ClangToken& t, std::string_view content) {
   return t.end <= content.size() && t.begin < t.end ? content.substr(t.begin, t.end - t.begin) : std::string_view();
 }
+
+/// Whether an `&&` (or `and`) token declares an rvalue or forwarding reference (`F&& f`,
+/// `auto&& x`, `T&& get()`), from libclang's annotation: a declaration's, before the declared
+/// name. After the name it is an expression libclang dropped and annotated with the
+/// declaration around it (an initialiser or a statement using a name from a header it did
+/// not read). `auto&&` always declares one.
+bool declares_reference(const std::vector<ClangToken>& tokens, size_t i, std::string_view content);
 
 /// A function found among the cursors.
 struct ClangFunction {

@@ -11,9 +11,6 @@
 namespace rh {
 namespace {
 
-bool is_declaration_like(CXCursorKind k) {
-  return clang_isDeclaration(k) || clang_isReference(k) || k == CXCursor_TypeRef;
-}
 
 TokenKind kind_of(const ClangToken& t, std::string_view text) {
   switch (t.kind) {
@@ -34,7 +31,8 @@ TokenKind kind_of(const ClangToken& t, std::string_view text) {
 /// case catch && || ?, and the preprocessor's #if #ifdef #elif), `and`/`or` spelled out; an
 /// `&&` that declares an rvalue reference is no decision. A preprocessor line is one decision
 /// at most, as lizard reads it as one token: `#if A && B` adds 1, a `#define` adds nothing.
-bool is_decision(const std::vector<ClangToken>& tokens, size_t i, std::string_view content, bool directive) {
+bool is_decision(const std::vector<ClangToken>& tokens, size_t i, std::string_view content, bool directive,
+                 bool in_head) {
   const ClangToken& t = tokens[i];
   const std::string_view text = token_text(t, content);
   if (directive) {
@@ -44,7 +42,12 @@ bool is_decision(const std::vector<ClangToken>& tokens, size_t i, std::string_vi
   if (t.kind == CXToken_Keyword || t.kind == CXToken_Punctuation) {
     if (text == "if" || text == "for" || text == "while" || text == "case" || text == "catch" || text == "?")
       return true;
-    if (text == "&&" || text == "||" || text == "and" || text == "or") return !is_declaration_like(t.cursor);
+    if (text == "||" || text == "or") return true;
+    // In a function's head (before its body) an `&&` declares a parameter's reference unless
+    // libclang read it as an expression (a default argument): a head libclang lost gives no
+    // annotation at all.
+    if (text == "&&" || text == "and")
+      return in_head ? clang_isExpression(t.cursor) != 0 : !declares_reference(tokens, i, content);
     return false;
   }
   if (t.kind == CXToken_Identifier && (text == "ifdef" || text == "elif") && i > 0) {
@@ -127,7 +130,8 @@ class TokenMeasure {
         FunctionMetrics& f = out.functions[static_cast<size_t>(owner)];
         ++f.tokens;
         halstead[static_cast<size_t>(owner)].add(kind, hash);
-        if (is_decision(tokens_, i, content_, skip_[i] == kDirective)) ++f.cyclomatic;
+        if (is_decision(tokens_, i, content_, skip_[i] == kDirective, t.begin < functions_[static_cast<size_t>(owner)].body))
+          ++f.cyclomatic;
         if (options_.calls && t.kind == CXToken_Identifier && t.begin >= functions_[static_cast<size_t>(owner)].body)
           call_at(i, f.name, out.calls);
       }
@@ -258,10 +262,43 @@ std::vector<ClangToken> tokenize_main_file(CXTranslationUnit tu, CXFile file, st
     t.end = std::max(offset, t.begin);
     t.last_line = std::max(line, t.first_line);
     t.cursor = clang_getCursorKind(cursors[i]);
+    if (clang_isDeclaration(t.cursor)) {
+      CXFile where = nullptr;
+      unsigned l = 0, c = 0, at = 0;
+      clang_getExpansionLocation(clang_getCursorLocation(cursors[i]), &where, &l, &c, &at);
+      if (where && clang_File_isEqual(where, file)) t.cursor_at = at;
+    }
     out.push_back(t);
   }
   clang_disposeTokens(tu, tokens, count);
   return out;
+}
+
+bool declares_reference(const std::vector<ClangToken>& tokens, size_t i, std::string_view content) {
+  const ClangToken& t = tokens[i];
+  if (i > 0 && token_text(tokens[i - 1], content) == "auto") return true;
+  if (clang_isReference(t.cursor)) return true;
+  if (!clang_isDeclaration(t.cursor)) return false;
+  if (t.begin < t.cursor_at) return true;
+  const CXCursorKind k = t.cursor;
+  if (k != CXCursor_FunctionDecl && k != CXCursor_CXXMethod && k != CXCursor_Constructor &&
+      k != CXCursor_FunctionTemplate && k != CXCursor_ConversionFunction)
+    return false;
+  // A function's own token after its name: a parameter's type in its parameter list.
+  const long name = token_at(tokens, t.cursor_at);
+  if (name < 0 || static_cast<size_t>(name) >= i) return false;
+  int depth = 0;
+  bool opened = false;
+  for (size_t j = static_cast<size_t>(name) + 1; j < i; ++j) {
+    const std::string_view u = token_text(tokens[j], content);
+    if (u == "(") {
+      ++depth;
+      opened = true;
+    } else if (u == ")" && --depth == 0) {
+      return false;  // the parameter list closed before the token
+    }
+  }
+  return opened && depth > 0;
 }
 
 long token_before(const std::vector<ClangToken>& tokens, uint32_t offset) {
