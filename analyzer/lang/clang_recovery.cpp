@@ -135,15 +135,42 @@ size_t definition_name(const std::vector<ClangToken>& tokens, std::string_view c
     if (before != "," && before != ":") break;
     i = open - 2;  // at the `,` or `:`
     if (before == ":") {
+      while (i > 0 && specifier(token_text(tokens[i - 1], content))) --i;  // `(…) noexcept : a_(1) {`
       if (i > 0 && token_text(tokens[i - 1], content) == ")") break;
       return std::string_view::npos;
     }
   }
   if (token_text(tokens[i - 1], content) != ")") return std::string_view::npos;
   const size_t open = opening(tokens, content, i - 1);
-  if (open == std::string_view::npos || open == 0 || tokens[open - 1].kind != CXToken_Identifier)
-    return std::string_view::npos;
-  return open - 1;
+  if (open == std::string_view::npos || open == 0) return std::string_view::npos;
+  if (tokens[open - 1].kind == CXToken_Identifier) {
+    if (open >= 2 && token_text(tokens[open - 2], content) == "~") return open - 2;  // a destructor
+    return open - 1;
+  }
+  // An operator: `operator=`, `operator()`, `operator[]`, `operator bool`.
+  for (size_t k = open, guard = 0; k-- > 0 && guard < 4; ++guard) {
+    const std::string_view t = token_text(tokens[k], content);
+    if (t == "operator") return k;
+    if (tokens[k].kind == CXToken_Identifier || t == "{" || t == "}" || t == ";") break;
+  }
+  return std::string_view::npos;
+}
+
+/// The name written from `first` (definition_name's answer): `f`, `~Widget`, `operator()`,
+/// `operator==`, `operator bool`.
+std::string head_name(const std::vector<ClangToken>& tokens, std::string_view content, size_t first) {
+  const std::string_view t = token_text(tokens[first], content);
+  if (t == "~" && first + 1 < tokens.size()) return "~" + std::string(token_text(tokens[first + 1], content));
+  if (t != "operator") return std::string(t);
+  std::string out = "operator";
+  size_t k = first + 1;
+  if (k + 1 < tokens.size() && token_text(tokens[k], content) == "(" && token_text(tokens[k + 1], content) == ")")
+    return out + "()";
+  for (; k < tokens.size() && token_text(tokens[k], content) != "("; ++k) {
+    if (tokens[k].kind != CXToken_Punctuation) out += ' ';
+    out += token_text(tokens[k], content);
+  }
+  return out;
 }
 
 /// `A::B::` written before the name at `name`.
@@ -211,20 +238,24 @@ void recover_definitions(const std::vector<ClangToken>& all, const std::vector<u
     }
     const size_t name = definition_name(tokens, content, i);
     if (name == std::string_view::npos) continue;
-    const std::string_view n = token_text(tokens[name], content);
     const size_t close = closing(tokens, content, i, tokens.size());
     if (close >= tokens.size()) continue;
     ClangFunction f;
     std::string prefix;
     for (const Scope& s : scopes) prefix += s.name + "::";
-    f.simple = std::string(n);
+    f.simple = head_name(tokens, content, name);
     f.name = prefix + qualifier(tokens, content, name) + f.simple;
     f.from = tokens[name].begin;
     f.body = tokens[i].begin;
     f.end = tokens[close].end;
     f.start_line = tokens[name].first_line;
     f.end_line = tokens[close].last_line;
-    f.params = parameters(tokens, content, name + 1, closing(tokens, content, name + 1, i));
+    size_t open = name + 1;  // the parameter list's `(`: after `~Name`, `operator()`, `operator==`
+    if (token_text(tokens[name], content) == "operator" && open + 1 < i && token_text(tokens[open], content) == "(" &&
+        token_text(tokens[open + 1], content) == ")")
+      open += 2;
+    while (open < i && token_text(tokens[open], content) != "(") ++open;
+    f.params = open < i ? parameters(tokens, content, open, closing(tokens, content, open, i)) : 0;
     functions.push_back(std::move(f));
     --depth;
     i = close;
