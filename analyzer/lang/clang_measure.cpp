@@ -31,8 +31,7 @@ TokenKind kind_of(const ClangToken& t, std::string_view text) {
 /// case catch && || ?, and the preprocessor's #if #ifdef #elif), `and`/`or` spelled out; an
 /// `&&` that declares an rvalue reference is no decision. A preprocessor line is one decision
 /// at most, as lizard reads it as one token: `#if A && B` adds 1, a `#define` adds nothing.
-bool is_decision(const std::vector<ClangToken>& tokens, size_t i, std::string_view content, bool directive,
-                 bool in_head) {
+bool is_decision(const std::vector<ClangToken>& tokens, size_t i, std::string_view content, bool directive) {
   const ClangToken& t = tokens[i];
   const std::string_view text = token_text(t, content);
   if (directive) {
@@ -43,11 +42,7 @@ bool is_decision(const std::vector<ClangToken>& tokens, size_t i, std::string_vi
     if (text == "if" || text == "for" || text == "while" || text == "case" || text == "catch" || text == "?")
       return true;
     if (text == "||" || text == "or") return true;
-    // In a function's head (before its body) an `&&` declares a parameter's reference unless
-    // libclang read it as an expression (a default argument): a head libclang lost gives no
-    // annotation at all.
-    if (text == "&&" || text == "and")
-      return in_head ? clang_isExpression(t.cursor) != 0 : !declares_reference(tokens, i, content);
+    if (text == "&&" || text == "and") return !declares_reference(tokens, i, content);
     return false;
   }
   if (t.kind == CXToken_Identifier && (text == "ifdef" || text == "elif") && i > 0) {
@@ -130,7 +125,9 @@ class TokenMeasure {
         FunctionMetrics& f = out.functions[static_cast<size_t>(owner)];
         ++f.tokens;
         halstead[static_cast<size_t>(owner)].add(kind, hash);
-        if (is_decision(tokens_, i, content_, skip_[i] == kDirective, t.begin < functions_[static_cast<size_t>(owner)].body))
+        // Decisions count in the body: not in the head's default arguments, initialiser list
+        // or noexcept (lizard's reader counts none there; cognitive complexity reads bodies).
+        if (t.begin >= functions_[static_cast<size_t>(owner)].body && is_decision(tokens_, i, content_, skip_[i] == kDirective))
           ++f.cyclomatic;
         if (options_.calls && t.kind == CXToken_Identifier && t.begin >= functions_[static_cast<size_t>(owner)].body)
           call_at(i, f.name, out.calls);
