@@ -4,6 +4,7 @@
 // as part of the function they are written in (clang_measure.cpp). The walk keeps its own stack, so no input can make it recurse
 // deeply. What is measured inside them comes from tokens (clang_measure.cpp, clang_cognitive.cpp).
 #include <algorithm>
+#include <set>
 
 #include "lang/clang_internal.h"
 
@@ -206,6 +207,8 @@ class FunctionFinder {
     if (body_token < 0) return true;
     const std::string_view opens = token_text(tokens_[static_cast<size_t>(body_token)], content_);
     if (opens != "{" && opens != "try") return true;
+    // A local struct declared with a variable (`struct G { ~G() {…} } g;`) is reached twice.
+    if (!seen_.insert(from).second) return true;
     ClangFunction f;
     const std::string& scope = scopes_[static_cast<size_t>(w.scope)];
     const long name_token = token_at(tokens_, from);
@@ -237,6 +240,7 @@ class FunctionFinder {
   std::vector<Work> stack_;
   std::vector<ClangFunction> out_;
   std::vector<std::string> scopes_;  ///< qualifying prefixes; 0 is the file
+  std::set<uint32_t> seen_;          ///< where the functions found start
 };
 
 }  // namespace

@@ -231,9 +231,16 @@ void recover_definitions(const std::vector<ClangToken>& all, const std::vector<u
     }
     ++depth;
     if (i >= 2 && tokens[i - 1].kind == CXToken_Identifier) {
-      const std::string_view kind = token_text(tokens[i - 2], content);
-      if (kind == "namespace" || kind == "class" || kind == "struct" || kind == "union")
-        scopes.push_back({std::string(token_text(tokens[i - 1], content)), depth});
+      // `namespace a::b {` names two scopes at once.
+      size_t k = i - 1;
+      std::string name(token_text(tokens[k], content));
+      while (k >= 2 && token_text(tokens[k - 1], content) == "::" && tokens[k - 2].kind == CXToken_Identifier) {
+        k -= 2;
+        name = std::string(token_text(tokens[k], content)) + "::" + name;
+      }
+      const std::string_view kind = k >= 1 ? token_text(tokens[k - 1], content) : std::string_view();
+      if (kind == "namespace" || ((kind == "class" || kind == "struct" || kind == "union") && k == i - 1))
+        scopes.push_back({name, depth});
       continue;
     }
     const size_t name = definition_name(tokens, content, i);

@@ -181,6 +181,23 @@ TEST(ClangFrontend, AMacroAtFileScopeDoesNotSwallowTheNextFunction) {
   EXPECT_EQ(a.facts.functions[1].cyclomatic, 2);
 }
 
+TEST(ClangFrontend, RecoveredDefinitionsAreNamedByNestedNamespaces) {
+  // Registry is unknown: libclang loses the definition, the tokens give it back.
+  Analysed a = analyse("reg.cpp",
+                       "namespace app::store {\nvoid Registry::add(Item&& item) noexcept : n_(0) {\n"
+                       "  if (item.ok()) items_.push_back(item);\n}\n}\n");
+  ASSERT_EQ(a.facts.functions.size(), 1u);
+  EXPECT_EQ(a.facts.functions[0].name, "app::store::Registry::add");
+  EXPECT_EQ(a.facts.functions[0].cyclomatic, 2);
+}
+
+TEST(ClangFrontend, ALocalStructDeclaredWithAVariableGivesItsMethodOnce) {
+  Analysed a = analyse("guard.cpp",
+                       "void walk(Tree* t) {\n  struct Guard {\n    Tree* c;\n    ~Guard() { release(c); }\n"
+                       "  } guard{t};\n  visit(t);\n}\n");
+  EXPECT_EQ(names(a.facts), (std::vector<std::string>{"walk", "walk::Guard::~Guard"}));
+}
+
 TEST(ClangFrontend, HostileInputIsHarmless) {
   auto nested = [](int depth) {
     std::string s = "int f(int x) {\n";
