@@ -52,6 +52,8 @@ REASONS = {
          "&& followed by an assignment: lizard takes it for an rvalue reference"),
         # `for (auto&& x : v)`: the reference reaches `)` before any `=`, so lizard counts it.
         (r"\bauto\s*&&\s*\w+\s*:(?!:)", 1, "for (auto&& x : v): lizard counts the reference as a decision"),
+        # lizard's tokenizer knows R"(…)" only: after R"re(…)re" it reads the rest as a string.
+        (r'\bR"[^(\s"]+\(', 0, "raw string with a delimiter: lizard misreads the code after it"),
     ],
 }
 REASONS["typescript"] = REASONS["tsx"] = REASONS["javascript"]
