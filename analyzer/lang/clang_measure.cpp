@@ -282,8 +282,9 @@ bool declares_reference(const std::vector<ClangToken>& tokens, size_t i, std::st
       k != CXCursor_FunctionTemplate && k != CXCursor_ConversionFunction)
     return false;
   // A function's own token after its name: a parameter's type in its parameter list.
+  constexpr size_t kMaxHead = 4096;  ///< tokens from the name looked at: a head is short
   const long name = token_at(tokens, t.cursor_at);
-  if (name < 0 || static_cast<size_t>(name) >= i) return false;
+  if (name < 0 || static_cast<size_t>(name) >= i || i - static_cast<size_t>(name) > kMaxHead) return false;
   int depth = 0;
   bool opened = false;
   for (size_t j = static_cast<size_t>(name) + 1; j < i; ++j) {
