@@ -64,8 +64,10 @@ namespace {
 
 /// The `(` matching the `)` at `close`, or npos.
 size_t opening(const std::vector<ClangToken>& tokens, std::string_view content, size_t close) {
+  constexpr size_t kMaxBack = 4096;  ///< a head's bracket is near: hostile input stays linear
   int depth = 0;
-  for (size_t i = close + 1; i-- > 0;) {
+  const size_t stop = close > kMaxBack ? close - kMaxBack : 0;
+  for (size_t i = close + 1; i-- > stop;) {
     const std::string_view t = token_text(tokens[i], content);
     if (t == ")") ++depth;
     if (t == "(" && --depth == 0) return i;
@@ -121,7 +123,8 @@ size_t definition_name(const std::vector<ClangToken>& tokens, std::string_view c
     if (last == ")") open = opening(tokens, content, i - 1);
     else if (last == "}") {
       int depth = 0;
-      for (size_t k = i; k-- > 0;) {
+      const size_t stop = i > 4096 ? i - 4096 : 0;
+      for (size_t k = i; k-- > stop;) {
         const std::string_view t = token_text(tokens[k], content);
         if (t == "}") ++depth;
         if (t == "{" && --depth == 0) {
@@ -192,6 +195,20 @@ void recover_definitions(const std::vector<ClangToken>& all, const std::vector<u
   tokens.reserve(all.size());
   for (size_t i = 0; i < all.size(); ++i)
     if (skip[i] != kDirective) tokens.push_back(all[i]);
+  // The `}` closing each `{` (tokens.size() when none does), found once: looking for it from
+  // every `{` would take quadratic time on hostile input (`f() {` repeated, never closed).
+  std::vector<size_t> brace_end(tokens.size(), tokens.size());
+  {
+    std::vector<size_t> open;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const std::string_view t = token_text(tokens[i], content);
+      if (t == "{") open.push_back(i);
+      if (t == "}" && !open.empty()) {
+        brace_end[open.back()] = i;
+        open.pop_back();
+      }
+    }
+  }
   // The outermost known functions, as disjoint [from, end) ranges in order.
   std::vector<std::pair<uint32_t, uint32_t>> covered;
   for (const ClangFunction& f : functions) covered.emplace_back(std::min(f.from, f.body), f.end);
@@ -225,7 +242,7 @@ void recover_definitions(const std::vector<ClangToken>& all, const std::vector<u
     if (inside(tokens[i].begin) || (i > 0 && token_text(tokens[i - 1], content) == "=")) {
       // A known function's body, or an initialiser (`= { FOREACH_ID(ENTRY) { … } }`, where
       // a macro call before a brace is no definition): skip it whole.
-      const size_t close = closing(tokens, content, i, tokens.size());
+      const size_t close = brace_end[i];
       if (close < tokens.size()) i = close;
       continue;
     }
@@ -245,7 +262,7 @@ void recover_definitions(const std::vector<ClangToken>& all, const std::vector<u
     }
     const size_t name = definition_name(tokens, content, i);
     if (name == std::string_view::npos) continue;
-    const size_t close = closing(tokens, content, i, tokens.size());
+    const size_t close = brace_end[i];
     if (close >= tokens.size()) continue;
     ClangFunction f;
     std::string prefix;
