@@ -86,8 +86,14 @@ REASONS = {
          {"text": "whole"}),
     ],
     "c": [
-        (r"(?m)^[ \t]*#[ \t]*(?:if|elif)\b[^\n]*?(?:&&|\|\|)", 0,
-         "#if with && or ||: lizard reads the directive as one token"),
+        # lizard's CppRValueRefStates: an `&&` with an `=` after it before any ; { } ) is
+        # taken for `T&& x = …` and counted -1 (the tokens it reads past are not looked at).
+        (r"&&[^;{})\"]*?(?<![=!<>+\-*/%&|^])=(?!=)", -1,
+         "&& followed by an assignment: lizard takes it for an rvalue reference"),
+        # `for (auto&& x : v)`: the reference reaches `)` before any `=`, so lizard counts it.
+        (r"\bauto\s*&&\s*\w+\s*:(?!:)", 1, "for (auto&& x : v): lizard counts the reference as a decision"),
+        # lizard's tokenizer knows R"(…)" only: after R"re(…)re" it reads the rest as a string.
+        (r'\bR"[^(\s"]+\(', 0, "raw string with a delimiter: lizard misreads the code after it"),
     ],
 }
 REASONS["typescript"] = REASONS["javascript"]

@@ -30,12 +30,17 @@ struct Context {
   const std::vector<size_t>& function_end;  ///< per function: index of its first token after it
   const std::vector<ClangFunction>& functions;
   std::vector<int32_t>& base_level;  ///< per function: where its nesting starts
+  std::vector<int32_t>& parent;      ///< per function: the function it is written in, or -1
+  std::vector<int64_t>& depth_at;    ///< per function: the structures around it in its parent
 };
 
 class BodyParser {
  public:
   BodyParser(Context& ctx, size_t function, size_t first, size_t end)
-      : ctx_(ctx), self_(function), pos_(first), end_(end) {}
+      : ctx_(ctx), self_(function), pos_(first), end_(end) {
+    const long from = token_at(ctx.tokens, ctx.functions[function].from);
+    inactive_ = from >= 0 && ctx.skip[static_cast<size_t>(from)] == kInactive;
+  }
 
   TokenCognitive run() {
     const int base = ctx_.base_level[self_];
@@ -53,11 +58,14 @@ class BodyParser {
  private:
   std::string_view text(size_t i) const { return token_text(ctx_.tokens[i], ctx_.content); }
 
+  /// Preprocessor lines are never read; inactive code only in a function that lies in it.
+  bool skipped(size_t i) const { return ctx_.skip[i] == kDirective || (ctx_.skip[i] == kInactive && !inactive_); }
+
   /// The next significant token's text (or "" at the end). Functions nested here are skipped;
   /// a lambda's nesting starts one level deeper than `level`, a local class's methods at 0.
   std::string_view peek(int level) {
     while (pos_ < end_) {
-      if (ctx_.skip[pos_]) {
+      if (skipped(pos_)) {
         ++pos_;
         continue;
       }
@@ -65,6 +73,8 @@ class BodyParser {
       if (nested >= 0 && static_cast<size_t>(nested) != self_) {
         const auto n = static_cast<size_t>(nested);
         ctx_.base_level[n] = ctx_.functions[n].lambda ? level + 1 : 0;
+        ctx_.parent[n] = static_cast<int32_t>(self_);
+        ctx_.depth_at[n] = depth_;
         pos_ = std::max(pos_ + 1, ctx_.function_end[n]);
         continue;
       }
@@ -225,7 +235,7 @@ class BodyParser {
         ++seq.back().extra;
         seq.back().last = 0;
       } else if ((t == "&&" || t == "||" || t == "and" || t == "or") && tok.kind != CXToken_Identifier &&
-                 !clang_isDeclaration(tok.cursor) && !clang_isReference(tok.cursor)) {
+                 ((t != "&&" && t != "and") || !declares_reference(ctx_.tokens, at, ctx_.content))) {
         const uint8_t op = (t == "&&" || t == "and") ? 1 : 2;
         if (seq.back().last != op) ++out_.cognitive;
         seq.back().last = op;
@@ -238,7 +248,7 @@ class BodyParser {
   /// A call of the function itself: its name followed by `(`, not a member of another object.
   void recursion(size_t at) {
     size_t next = at + 1;
-    while (next < end_ && ctx_.skip[next]) ++next;
+    while (next < end_ && skipped(next)) ++next;
     if (next >= end_ || text(next) != "(") return;
     if (at > 0) {
       const std::string_view before = text(at - 1);
@@ -254,6 +264,7 @@ class BodyParser {
   TokenCognitive out_;
   int64_t depth_ = 0;
   bool recursive_ = false;
+  bool inactive_ = false;  ///< the function lies in code #if left out
 };
 
 }  // namespace
@@ -271,8 +282,9 @@ std::vector<TokenCognitive> cognitive_from_tokens(const std::vector<ClangToken>&
     if (body >= 0) body_first[f] = static_cast<size_t>(body);
     function_end[f] = static_cast<size_t>(token_before(tokens, functions[f].end) + 1);
   }
-  std::vector<int32_t> base_level(functions.size(), 0);
-  Context ctx{tokens, content, skip, starts, function_end, functions, base_level};
+  std::vector<int32_t> base_level(functions.size(), 0), parent(functions.size(), -1);
+  std::vector<int64_t> depth_at(functions.size(), 0);
+  Context ctx{tokens, content, skip, starts, function_end, functions, base_level, parent, depth_at};
   // Outer functions first: parsing one sets where the functions nested in it start.
   std::vector<size_t> order(functions.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -280,6 +292,16 @@ std::vector<TokenCognitive> cognitive_from_tokens(const std::vector<ClangToken>&
   for (size_t f : order) {
     if (body_first[f] >= function_end[f]) continue;
     out[f] = BodyParser(ctx, f, body_first[f], function_end[f]).run();
+  }
+  // A lambda's increments (already one level deeper) count for the function it is written
+  // in, its structures inside the ones around it; innermost first, so a lambda in a lambda
+  // reaches the function.
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    const size_t f = *it;
+    if (!functions[f].lambda || parent[f] < 0) continue;
+    TokenCognitive& p = out[static_cast<size_t>(parent[f])];
+    p.cognitive += out[f].cognitive;
+    p.max_nesting = std::max(p.max_nesting, depth_at[f] + out[f].max_nesting);
   }
   return out;
 }

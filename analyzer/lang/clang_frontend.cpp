@@ -243,6 +243,7 @@ void ClangFrontend::analyze(const FrontendInput& input, FileFacts& facts, std::v
     ClangMeasureOptions options;
     options.calls = syntax != nullptr;
     options.tokens = tokens;
+    options.cpp = job.cpp;
     ClangMeasure m = measure_translation_unit(tu.get(), file, job.buffer, options);
     facts.parsed = true;
     facts.lines = m.lines;

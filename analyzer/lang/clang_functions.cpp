@@ -1,8 +1,10 @@
 // The functions of a libclang translation unit: definitions with a body (functions, methods,
 // constructors, destructors, conversions, templates, lambdas), their qualified names, lines,
-// parameters and token ranges. The walk keeps its own stack, so no input can make it recurse
+// parameters and token ranges. Lambdas are found to place their increments: they are measured
+// as part of the function they are written in (clang_measure.cpp). The walk keeps its own stack, so no input can make it recurse
 // deeply. What is measured inside them comes from tokens (clang_measure.cpp, clang_cognitive.cpp).
 #include <algorithm>
+#include <set>
 
 #include "lang/clang_internal.h"
 
@@ -138,6 +140,50 @@ class FunctionFinder {
     return inside == 0 || only_void ? 0 : commas + 1;
   }
 
+  /// Whether the tokens between a definition's parameter list and its body hold another
+  /// function's head: libclang read `static GIT_PATH_FUNC(name, "path")` (a macro it could
+  /// not expand, used at file scope) as an old-style definition whose parameter declarations
+  /// are the next function's head, `static void push_stack(…)`. Old-style declarations end
+  /// with `;`; a storage class, or a declarator `type name(…)` right before the body, cannot
+  /// stand there.
+  bool swallows_next_head(long name_token, uint32_t body) const {
+    const long body_token = token_at(tokens_, body);
+    if (name_token < 0 || body_token < 0) return false;
+    size_t i = static_cast<size_t>(name_token) + 1;
+    const auto b = static_cast<size_t>(body_token);
+    while (i < b && token_text(tokens_[i], content_) != "(") ++i;
+    int depth = 0;
+    for (; i < b; ++i) {  // to the `)` closing the parameter list
+      const std::string_view t = token_text(tokens_[i], content_);
+      if (t == "(") ++depth;
+      if (t == ")" && --depth == 0) break;
+    }
+    if (i + 1 >= b) return false;
+    const size_t first = i + 1, last = b - 1;
+    const std::string_view head = token_text(tokens_[first], content_);
+    if (head == ":" || head == "->" || token_text(tokens_[last], content_) == ";") return false;
+    depth = 0;
+    for (size_t k = first; k <= last; ++k) {
+      const std::string_view t = token_text(tokens_[k], content_);
+      if (t == "(" || t == "[") ++depth;
+      if (t == ")" || t == "]") --depth;
+      if (depth == 0 && (t == "static" || t == "extern" || t == "inline" || t == "typedef")) return true;
+    }
+    if (token_text(tokens_[last], content_) != ")") return false;
+    depth = 0;
+    for (size_t k = last + 1; k-- > first;) {  // the `(` opening the last group
+      const std::string_view t = token_text(tokens_[k], content_);
+      if (t == ")") ++depth;
+      if (t == "(" && --depth == 0) {
+        if (k < first + 2 || tokens_[k - 1].kind != CXToken_Identifier) return false;
+        const ClangToken& before = tokens_[k - 2];
+        return before.kind == CXToken_Identifier || before.kind == CXToken_Keyword ||
+               token_text(before, content_) == "*";
+      }
+    }
+    return false;
+  }
+
   /// Starts a function when the cursor is a definition with a body; false otherwise.
   bool begin_function(const Work& w, CXCursor c, CXCursorKind kind) {
     const std::vector<CXCursor> kids = children(c);
@@ -154,9 +200,19 @@ class FunctionFinder {
         !main_file_offset(clang_getRangeEnd(clang_getCursorExtent(c)), file_, &end, &end_line) ||
         !main_file_offset(clang_getRangeStart(clang_getCursorExtent(body)), file_, &body_offset))
       return false;
+    // A body the file does not spell where it is used comes from a macro's expansion
+    // (`#define X(f) static void f(int sig) { … }` then `X(one)`): the file has no
+    // function there (lizard sees none either); its tokens are the macro call.
+    const long body_token = token_at(tokens_, body_offset);
+    if (body_token < 0) return true;
+    const std::string_view opens = token_text(tokens_[static_cast<size_t>(body_token)], content_);
+    if (opens != "{" && opens != "try") return true;
+    // A local struct declared with a variable (`struct G { ~G() {…} } g;`) is reached twice.
+    if (!seen_.insert(from).second) return true;
     ClangFunction f;
     const std::string& scope = scopes_[static_cast<size_t>(w.scope)];
     const long name_token = token_at(tokens_, from);
+    if (kind != CXCursor_LambdaExpr && swallows_next_head(name_token, body_offset)) return false;
     f.lambda = kind == CXCursor_LambdaExpr;
     if (f.lambda) {
       f.name = (scope.empty() ? "" : scope + "::") + "<lambda>";
@@ -184,6 +240,7 @@ class FunctionFinder {
   std::vector<Work> stack_;
   std::vector<ClangFunction> out_;
   std::vector<std::string> scopes_;  ///< qualifying prefixes; 0 is the file
+  std::set<uint32_t> seen_;          ///< where the functions found start
 };
 
 }  // namespace

@@ -11,9 +11,6 @@
 namespace rh {
 namespace {
 
-bool is_declaration_like(CXCursorKind k) {
-  return clang_isDeclaration(k) || clang_isReference(k) || k == CXCursor_TypeRef;
-}
 
 TokenKind kind_of(const ClangToken& t, std::string_view text) {
   switch (t.kind) {
@@ -32,14 +29,20 @@ TokenKind kind_of(const ClangToken& t, std::string_view text) {
 
 /// Whether a token adds 1 to cyclomatic complexity: lizard's C/C++ conditions (if for while
 /// case catch && || ?, and the preprocessor's #if #ifdef #elif), `and`/`or` spelled out; an
-/// `&&` that declares an rvalue reference is no decision.
-bool is_decision(const std::vector<ClangToken>& tokens, size_t i, std::string_view content) {
+/// `&&` that declares an rvalue reference is no decision. A preprocessor line is one decision
+/// at most, as lizard reads it as one token: `#if A && B` adds 1, a `#define` adds nothing.
+bool is_decision(const std::vector<ClangToken>& tokens, size_t i, std::string_view content, bool directive) {
   const ClangToken& t = tokens[i];
   const std::string_view text = token_text(t, content);
+  if (directive) {
+    if (i == 0 || token_text(tokens[i - 1], content) != "#" || tokens[i - 1].first_line != t.first_line) return false;
+    return text == "if" || text == "ifdef" || text == "elif";
+  }
   if (t.kind == CXToken_Keyword || t.kind == CXToken_Punctuation) {
     if (text == "if" || text == "for" || text == "while" || text == "case" || text == "catch" || text == "?")
       return true;
-    if (text == "&&" || text == "||" || text == "and" || text == "or") return !is_declaration_like(t.cursor);
+    if (text == "||" || text == "or") return true;
+    if (text == "&&" || text == "and") return !declares_reference(tokens, i, content);
     return false;
   }
   if (t.kind == CXToken_Identifier && (text == "ifdef" || text == "elif") && i > 0) {
@@ -68,9 +71,10 @@ class Positions {
 
 class TokenMeasure {
  public:
-  TokenMeasure(const std::vector<ClangToken>& tokens, const std::vector<ClangFunction>& functions,
-               std::string_view content, const ClangMeasureOptions& options)
-      : tokens_(tokens), functions_(functions), content_(content), options_(options), positions_(content) {}
+  TokenMeasure(const std::vector<ClangToken>& tokens, const std::vector<uint8_t>& skip,
+               const std::vector<ClangFunction>& functions, std::string_view content,
+               const ClangMeasureOptions& options)
+      : tokens_(tokens), skip_(skip), functions_(functions), content_(content), options_(options), positions_(content) {}
 
   ClangMeasure run() {
     ClangMeasure out;
@@ -121,7 +125,10 @@ class TokenMeasure {
         FunctionMetrics& f = out.functions[static_cast<size_t>(owner)];
         ++f.tokens;
         halstead[static_cast<size_t>(owner)].add(kind, hash);
-        if (is_decision(tokens_, i, content_)) ++f.cyclomatic;
+        // Decisions count in the body: not in the head's default arguments, initialiser list
+        // or noexcept (lizard's reader counts none there; cognitive complexity reads bodies).
+        if (t.begin >= functions_[static_cast<size_t>(owner)].body && is_decision(tokens_, i, content_, skip_[i] == kDirective))
+          ++f.cyclomatic;
         if (options_.calls && t.kind == CXToken_Identifier && t.begin >= functions_[static_cast<size_t>(owner)].body)
           call_at(i, f.name, out.calls);
       }
@@ -219,6 +226,7 @@ class TokenMeasure {
   }
 
   const std::vector<ClangToken>& tokens_;
+  const std::vector<uint8_t>& skip_;
   const std::vector<ClangFunction>& functions_;
   std::string_view content_;
   const ClangMeasureOptions& options_;
@@ -251,10 +259,44 @@ std::vector<ClangToken> tokenize_main_file(CXTranslationUnit tu, CXFile file, st
     t.end = std::max(offset, t.begin);
     t.last_line = std::max(line, t.first_line);
     t.cursor = clang_getCursorKind(cursors[i]);
+    if (clang_isDeclaration(t.cursor)) {
+      CXFile where = nullptr;
+      unsigned l = 0, c = 0, at = 0;
+      clang_getExpansionLocation(clang_getCursorLocation(cursors[i]), &where, &l, &c, &at);
+      if (where && clang_File_isEqual(where, file)) t.cursor_at = at;
+    }
     out.push_back(t);
   }
   clang_disposeTokens(tu, tokens, count);
   return out;
+}
+
+bool declares_reference(const std::vector<ClangToken>& tokens, size_t i, std::string_view content) {
+  const ClangToken& t = tokens[i];
+  if (i > 0 && token_text(tokens[i - 1], content) == "auto") return true;
+  if (clang_isReference(t.cursor)) return true;
+  if (!clang_isDeclaration(t.cursor)) return false;
+  if (t.begin < t.cursor_at) return true;
+  const CXCursorKind k = t.cursor;
+  if (k != CXCursor_FunctionDecl && k != CXCursor_CXXMethod && k != CXCursor_Constructor &&
+      k != CXCursor_FunctionTemplate && k != CXCursor_ConversionFunction)
+    return false;
+  // A function's own token after its name: a parameter's type in its parameter list.
+  constexpr size_t kMaxHead = 4096;  ///< tokens from the name looked at: a head is short
+  const long name = token_at(tokens, t.cursor_at);
+  if (name < 0 || static_cast<size_t>(name) >= i || i - static_cast<size_t>(name) > kMaxHead) return false;
+  int depth = 0;
+  bool opened = false;
+  for (size_t j = static_cast<size_t>(name) + 1; j < i; ++j) {
+    const std::string_view u = token_text(tokens[j], content);
+    if (u == "(") {
+      ++depth;
+      opened = true;
+    } else if (u == ")" && --depth == 0) {
+      return false;  // the parameter list closed before the token
+    }
+  }
+  return opened && depth > 0;
 }
 
 long token_before(const std::vector<ClangToken>& tokens, uint32_t offset) {
@@ -269,7 +311,7 @@ long token_at(const std::vector<ClangToken>& tokens, uint32_t offset) {
   return it != tokens.end() && it->begin == offset ? static_cast<long>(it - tokens.begin()) : -1;
 }
 
-/// Tokens cognitive complexity leaves out: preprocessor lines and code #if left out.
+/// Per token: kDirective on preprocessor lines, kInactive in code #if left out, else 0.
 std::vector<uint8_t> skipped_tokens(CXTranslationUnit tu, CXFile file, const std::vector<ClangToken>& tokens,
                                     std::string_view content) {
   std::vector<uint8_t> skip(tokens.size(), 0);
@@ -291,7 +333,7 @@ std::vector<uint8_t> skipped_tokens(CXTranslationUnit tu, CXFile file, const std
         at = eol + 1;
       }
     }
-    if (t.first_line <= directive_last_line) skip[i] = 1;
+    if (t.first_line <= directive_last_line) skip[i] = kDirective;
   }
   if (CXSourceRangeList* ranges = clang_getSkippedRanges(tu, file)) {
     for (unsigned r = 0; r < ranges->count; ++r) {
@@ -300,7 +342,7 @@ std::vector<uint8_t> skipped_tokens(CXTranslationUnit tu, CXFile file, const std
           !main_file_offset(clang_getRangeEnd(ranges->ranges[r]), file, &end))
         continue;
       for (size_t i = static_cast<size_t>(token_before(tokens, begin) + 1); i < tokens.size() && tokens[i].begin < end; ++i)
-        skip[i] = 1;
+        if (!skip[i]) skip[i] = kInactive;
     }
     clang_disposeSourceRangeList(ranges);
   }
@@ -312,9 +354,18 @@ ClangMeasure measure_translation_unit(CXTranslationUnit tu, CXFile main_file, st
   const std::vector<ClangToken> tokens = tokenize_main_file(tu, main_file, content);
   std::vector<ClangFunction> functions = find_functions(tu, main_file, tokens, content);
   const std::vector<uint8_t> skip = skipped_tokens(tu, main_file, tokens, content);
-  recover_functions(tokens, skip, content, functions);
-  const std::vector<TokenCognitive> cognitive = cognitive_from_tokens(tokens, skip, functions, content);
-  ClangMeasure out = TokenMeasure(tokens, functions, content, options).run();
+  recover_functions(tokens, skip, content, options.cpp, functions);
+  const std::vector<TokenCognitive> all_cognitive = cognitive_from_tokens(tokens, skip, functions, content);
+  // Lambdas are no functions of their own (lizard): their tokens, decisions and lines count
+  // for the function they are written in, their cognitive increments too (added above).
+  std::vector<ClangFunction> kept;
+  std::vector<TokenCognitive> cognitive;
+  for (size_t i = 0; i < functions.size(); ++i) {
+    if (functions[i].lambda) continue;
+    kept.push_back(std::move(functions[i]));
+    cognitive.push_back(all_cognitive[i]);
+  }
+  ClangMeasure out = TokenMeasure(tokens, skip, kept, content, options).run();
   for (size_t i = 0; i < out.functions.size(); ++i) {
     out.functions[i].cognitive = cognitive[i].cognitive;
     out.functions[i].max_nesting = cognitive[i].max_nesting;

@@ -17,6 +17,7 @@ namespace rh {
 struct ClangMeasureOptions {
   bool calls = false;
   TokenSequence* tokens = nullptr;
+  bool cpp = true;  ///< C++ (lambdas) or C
 };
 
 struct ClangMeasure {

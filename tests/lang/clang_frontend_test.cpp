@@ -80,12 +80,16 @@ TEST(ClangFrontend, NothingIsReadFromDisk) {
   test::write_file(dir.path(), "leak.h", "#define LEAKED 1\nint leaked_from_disk(void) { return 1; }\n");
   const std::string abs = (dir.path() / "leak.h").string();
   const std::string content = "#include \"" + abs + "\"\n#  include_next <" + abs + ">\n#import \"" + abs +
-                              "\"\n#if __has_include(\"" + abs + "\") || defined(LEAKED)\nint seen(void) { return 1; }\n#endif\n"
-                              "int mine(void) { return 0; }\n";
+                              "\"\nint mine(int a) {\n#if __has_include(\"" + abs + "\") || defined(LEAKED)\n"
+                              "  if (a) return 1;\n#endif\n  return 0;\n}\n";
   Analysed a = analyse("main.c", content, "c");
   EXPECT_EQ(names(a.facts), std::vector<std::string>{"mine"});
-  EXPECT_EQ(a.facts.lines.total, 7);
-  EXPECT_EQ(a.facts.lines.code, 7);
+  ASSERT_EQ(a.facts.functions.size(), 1u);
+  // Cognitive complexity reads the branch the preprocessor keeps: the `if` only if LEAKED
+  // were defined.
+  EXPECT_EQ(a.facts.functions[0].cognitive, 0);
+  EXPECT_EQ(a.facts.lines.total, 9);
+  EXPECT_EQ(a.facts.lines.code, 9);
 }
 
 TEST(ClangFrontend, NeutralisedSourceKeepsEveryOffset) {
@@ -159,6 +163,39 @@ TEST(ClangFrontend, CompileCommandErrorsNameTheFile) {
   ASSERT_FALSE(missing);
   EXPECT_NE(missing.error().message.find("entry 0"), std::string::npos);
   EXPECT_EQ(split_command_line("cc -DX=\"a b\" 'c d' e\\ f"), (std::vector<std::string>{"cc", "-DX=a b", "c d", "e f"}));
+}
+
+TEST(ClangFrontend, AMacroAtFileScopeDoesNotSwallowTheNextFunction) {
+  // Unexpanded, `DEFINE_PATH(cfg, CONFIG_FILE)` reads as an old-style definition whose
+  // parameter declarations are the next function's head; real old-style definitions stay.
+  Analysed a = analyse("paths.c",
+                       "DEFINE_PATH(cfg, CONFIG_FILE)\n\n"
+                       "int *lookup(struct table *t, int key)\n{\n\treturn key ? t->slots : 0;\n}\n"
+                       "int old_style(a, b)\nint a;\nchar *b;\n{\n\treturn a && b;\n}\n",
+                       "c");
+  EXPECT_EQ(names(a.facts), (std::vector<std::string>{"lookup", "old_style"}));
+  ASSERT_EQ(a.facts.functions.size(), 2u);
+  EXPECT_EQ(a.facts.functions[0].start_line, 3);
+  EXPECT_EQ(a.facts.functions[0].params, 2);
+  EXPECT_EQ(a.facts.functions[0].cyclomatic, 2);
+  EXPECT_EQ(a.facts.functions[1].cyclomatic, 2);
+}
+
+TEST(ClangFrontend, RecoveredDefinitionsAreNamedByNestedNamespaces) {
+  // Registry is unknown: libclang loses the definition, the tokens give it back.
+  Analysed a = analyse("reg.cpp",
+                       "namespace app::store {\nvoid Registry::add(Item&& item) noexcept : n_(0) {\n"
+                       "  if (item.ok()) items_.push_back(item);\n}\n}\n");
+  ASSERT_EQ(a.facts.functions.size(), 1u);
+  EXPECT_EQ(a.facts.functions[0].name, "app::store::Registry::add");
+  EXPECT_EQ(a.facts.functions[0].cyclomatic, 2);
+}
+
+TEST(ClangFrontend, ALocalStructDeclaredWithAVariableGivesItsMethodOnce) {
+  Analysed a = analyse("guard.cpp",
+                       "void walk(Tree* t) {\n  struct Guard {\n    Tree* c;\n    ~Guard() { release(c); }\n"
+                       "  } guard{t};\n  visit(t);\n}\n");
+  EXPECT_EQ(names(a.facts), (std::vector<std::string>{"walk", "walk::Guard::~Guard"}));
 }
 
 TEST(ClangFrontend, HostileInputIsHarmless) {
