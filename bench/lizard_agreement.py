@@ -76,11 +76,8 @@ REASONS = {
         # `function Form({ onSave = () => {} })`: lizard's reader ends the function at the default
         # arrow function in its parameters and reports it with CCN 1 (the rest is lost).
         # lizard's JSX reader loses the nesting of some JSX (after `{cond && (` … `)}`, a boolean
-        # attribute `<input autoFocus`, a fragment `<>`) and ends a component early or late: the
-        # counts cover other code. Named (delta 0) when the ends differ by 2 lines or more.
-        (lambda c: 1 if c.get("lizard") and abs(c["lizard"]["end"] - c["function"]["end_line"]) >= 2
-         else 0, 0, "lizard's JSX reader ends the function on another line",
-         {"suffixes": (".jsx", ".tsx")}),
+        # attribute `<input autoFocus`, a fragment `<>`) and ends a component early or late:
+        # see boundary_reason, for every language.
         (r"\A[^{]*?\(\s*\{[^{}]*?=\s*(?:async\s*)?\([^()]*\)\s*=>", 0,
          "an arrow function as a parameter's default: lizard ends the function there",
          {"text": "whole"}),
@@ -522,8 +519,18 @@ def lost_nested(rh, functions, rh_only):
     return lost
 
 
+def boundary_reason(f, lizard, parsed_cleanly):
+    """lizard's function ends 2 lines or more away from repohealth's, in a file repohealth parsed
+    without a syntax error (so its boundaries are the syntax tree's): the two count different
+    code; lizard's reader misread where the function ends (docs/metrics-languages.md)."""
+    if not (f and lizard and parsed_cleanly) or abs(lizard["end"] - f["end_line"]) < 2:
+        return ""
+    return (f"lizard's function ends on line {lizard['end']}, repohealth's (the syntax tree's) "
+            f"on {f['end_line']}: they count different code")
+
+
 def reasons(language, path, text, diff, functions_text=None, lines=None, f=None, functions=None,
-            lizard=None, lost=()):
+            lizard=None, lost=(), parsed_cleanly=False):
     """The documented differences found in TEXT (of a function in PATH), and whether their deltas
     add up to DIFF (lizard - repohealth). A difference with delta 0 is named but not computed.
     An entry's options: `suffixes` (only files ending so), `text` ("whole": matched
@@ -553,6 +560,10 @@ def reasons(language, path, text, diff, functions_text=None, lines=None, f=None,
         found.append(f"lizard does not see {len(lost)} function(s) written in it, whose "
                      f"decisions it counts for this one (+{extra})")
         total += extra
+    boundary = boundary_reason(f, lizard, parsed_cleanly)
+    if boundary:
+        found.append(boundary)
+        computable = False
     # "computed": the deltas add up exactly; "named": a difference whose delta cannot be computed
     # (a misread boundary) is in the function, so the disagreement is put down to it.
     if found and computable and total == diff:
@@ -611,7 +622,7 @@ def main():
                     lang, path, own_text(lines, rh, f["functions"]), lzf["ccn"] - rh["cyclomatic"],
                     lambda mode, rh=rh: own_text(lines, rh, f["functions"], mode),
                     lines, rh, f["functions"], lzf,
-                    lost_nested(rh, f["functions"], rh_only))
+                    lost_nested(rh, f["functions"], rh_only), f.get("parse_errors", 1) == 0)
             for g in rh_only:
                 unmatched[lang].append({"side": "repohealth only", "path": path,
                                         "start_line": g["start_line"], "name": g["name"]})
