@@ -69,6 +69,9 @@ Analysed analyse(const fs::path& file, const YAML::Node& want) {
 void check_file(const fs::path& file, const YAML::Node& want) {
   SCOPED_TRACE(file.string());
   Analysed a = analyse(file, want);
+  if (want["detected_as"]) {
+    EXPECT_EQ(a.facts.language, want["detected_as"].as<std::string>()) << "language detected";
+  }
   if (want["lines"]) {
     EXPECT_EQ(a.facts.lines.total, want["lines"]["total"].as<int64_t>()) << "lines.total";
     EXPECT_EQ(a.facts.lines.code, want["lines"]["code"].as<int64_t>()) << "lines.code";
