@@ -46,6 +46,9 @@ struct FunctionMetrics {
   int64_t max_nesting = 0;
   int64_t tokens = 0;
   Halstead halstead;  ///< over the same tokens as `tokens`
+  /// Written in another function's body (not in a class there): its cognitive increments are
+  /// also part of that function's `cognitive`, so sums over a file count it once (docs/metrics.md).
+  bool nested = false;
   bool operator==(const FunctionMetrics&) const = default;
 };
 

@@ -29,6 +29,7 @@ ojson function_json(const FunctionMetrics& f) {
   RH_FIELD(j, f, cognitive);
   RH_FIELD(j, f, max_nesting);
   RH_FIELD(j, f, tokens);
+  if (f.nested) j["nested"] = true;
   function_metrics_to_json(f, j);
   return j;
 }
@@ -131,6 +132,7 @@ void read_function(Reader& r, const ojson& j, FunctionMetrics& f, const std::str
   r.get(j, "cognitive", f.cognitive, w);
   r.get(j, "max_nesting", f.max_nesting, w);
   r.get(j, "tokens", f.tokens, w);
+  if (j.contains("nested")) r.get(j, "nested", f.nested, w);  // optional: written only when true
   if (!r.failed()) r.fail(function_metrics_from_json(j, f, w));
 }
 

@@ -38,6 +38,9 @@ struct ActiveFunction {
   bool recursive = false;
   bool start_pending = true;  ///< start_line not yet taken from its first undecorated token
   HalsteadCounter halstead;
+  /// Written in the body of the function below it on the stack (not in a class there): its
+  /// cognitive increments also count for that function, as the paper counts a nested method's.
+  bool nested = false;
 };
 
 class Walker {
@@ -132,7 +135,16 @@ class Walker {
       FunctionMetrics& f = out_.functions[a.index];
       f.end_line = std::max<int64_t>(f.start_line, static_cast<int64_t>(last_code_row_) + 1);
       f.halstead = a.halstead.result();
+      const bool nested = a.nested;
       active_.pop_back();
+      // A nested function's increments (its own and those of the functions in it) also count for
+      // the function it is written in: added once, when it ends, so deep nesting stays linear.
+      if (nested && !active_.empty() && f.cognitive > 0) {
+        current().cognitive += f.cognitive;
+        if (options_.trace) {
+          options_.trace->push_back({active_.back().index, f.start_line, f.cognitive, "nested function " + f.name});
+        }
+      }
     }
     if (frame.scope) scope_.pop_back();
   }
@@ -264,9 +276,11 @@ class Walker {
     f.cyclomatic = 1;
     TSNode params = find_child(node, rule.parameters, syntax_);
     if (!ts_node_is_null(params)) f.params = count_parameters(params);
+    f.nested = frame.in_function;
     out_.functions.push_back(std::move(f));
     const uint32_t from = ts_node_is_null(name_node) ? ts_node_start_byte(node) : ts_node_start_byte(name_node);
-    active_.push_back({out_.functions.size() - 1, from, anonymous ? std::string() : name, 0, false, true, {}});
+    active_.push_back({out_.functions.size() - 1, from, anonymous ? std::string() : name, 0, false, true, {},
+                       frame.in_function});
     scope_.push_back(std::move(name));
     frame.function = frame.scope = true;
     // A function nested in a function is one level deeper than where it stands; others start at 0.
@@ -290,7 +304,8 @@ class Walker {
 
   // --- Cognitive complexity (SonarSource's specification; docs/metrics.md) ------------------
 
-  /// Adds to the innermost function; `why` (with the node's type) goes to the trace.
+  /// Adds to the innermost function (and, when it ends, to the functions it is nested in: see
+  /// leave()); `why` (with the node's type) goes to the trace.
   void cognitive(int64_t amount, TSNode at, const char* why) {
     if (active_.empty() || amount == 0) return;
     current().cognitive += amount;

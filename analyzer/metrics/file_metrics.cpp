@@ -12,7 +12,7 @@ FunctionTotals function_totals(const std::vector<FunctionMetrics>& functions) {
     ++t.count;
     t.nloc += f.nloc;
     t.cyclomatic += f.cyclomatic;
-    t.cognitive += f.cognitive;
+    if (!f.nested) t.cognitive += f.cognitive;  // a nested one's is in its enclosing function's
     t.tokens += f.tokens;
     t.max_nloc = std::max(t.max_nloc, f.nloc);
     t.max_cyclomatic = std::max(t.max_cyclomatic, f.cyclomatic);
