@@ -14,7 +14,9 @@ TEST(DebugCommand, MetricsPrintsThePerFunctionTable) {
   EXPECT_NE(r.out.find("(python): lines 22 = code 14 + comment 2 + blank 6"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("maintainability index"), std::string::npos) << r.out;
   // start end params nloc ccn cog nest tokens volume name
-  EXPECT_NE(r.out.find("     4     14      2     3    2    1     0     24"), std::string::npos) << r.out;
+  // outer's cognitive 4: its conditional expression +1 and inner's 3 (a nested function's
+  // increments count for the function it is written in too).
+  EXPECT_NE(r.out.find("     4     14      2     3    2    4     0     24"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("outer.inner"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("3 functions"), std::string::npos) << r.out;
 }
@@ -25,6 +27,13 @@ TEST(DebugCommand, MetricsExplainsCognitiveIncrements) {
   EXPECT_NE(r.out.find("increment by increment"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("+3  structure (if_statement), nesting 2"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("+1  jump (continue_statement)"), std::string::npos) << r.out;
+}
+
+TEST(DebugCommand, MetricsExplainsANestedFunctionsShare) {
+  auto r = test::run_repohealth("debug metrics --explain " + test::sh_quote(fixture("python/nested.py")));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("line     8  +3  nested function outer.inner"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("sums: nloc 12, cyclomatic 8, cognitive 7"), std::string::npos) << r.out;  // inner's 3 once
 }
 
 TEST(DebugCommand, MetricsForCppUsesLibclang) {
