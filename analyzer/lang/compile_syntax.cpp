@@ -160,6 +160,8 @@ std::unique_ptr<CompiledSyntax> compile_syntax(const SyntaxSpec& spec, const TSL
     if (TSFieldId f = c.field(name)) out->condition_field[f] = 1;
 
   mark(spec.decorations, true, R::decoration);
+  mark(spec.component_markup, true, R::component_markup);
+  out->top_level_aggregation = spec.top_level_aggregation;
   mark(spec.nesting, true, R::nesting);
   mark(spec.comment, true, R::comment);
   mark(spec.string, true, R::string);

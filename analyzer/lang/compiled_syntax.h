@@ -46,6 +46,7 @@ struct CompiledSyntax {
     name_parent = 1ull << 28,
     counted_parameter = 1ull << 29,  ///< counts its children in a field (`a, b int` is 2)
     decoration = 1ull << 30,
+    component_markup = 1ull << 31,  ///< JSX: a capitalised file-level function holding it is a component
   };
   /// Roles whose nodes are structural increments of cognitive complexity and nest their content.
   static constexpr uint64_t kStructural = branch | loop | switch_ | catch_clause | ternary;
@@ -91,6 +92,7 @@ struct CompiledSyntax {
     TSSymbol parent = 0;
   };
   std::vector<KnownError> known_errors;  ///< grammar gaps, not counted as syntax errors
+  bool top_level_aggregation = false;    ///< SonarJS's rule for nested functions (syntax_spec.h)
 
   /// One symbol per distinct named node type (a grammar may give a name several symbols).
   std::vector<TSSymbol> canonical;

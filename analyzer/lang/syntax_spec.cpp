@@ -126,7 +126,7 @@ SyntaxSpec parse_section(const YAML::Node& s) {
               "case", "catch", "ternary", "switch", "else", "else_keyword", "else_if", "condition_fields",
               "boolean_operator", "jump", "nesting", "comment", "string", "identifiers", "literals",
               "interpolation", "halstead", "docstring", "calls", "keyword_argument", "self", "cyclomatic",
-              "known_errors"},
+              "known_errors", "top_level_aggregation"},
              "syntax");
   SyntaxSpec spec;
   if (s["separator"]) spec.separator = scalar(s["separator"], "syntax.separator");
@@ -143,6 +143,12 @@ SyntaxSpec parse_section(const YAML::Node& s) {
       });
   spec.parameters = parameters(s["parameters"], "syntax.parameters");
   spec.decorations = strings(s["decorations"], "syntax.decorations");
+  if (const YAML::Node t = s["top_level_aggregation"]) {
+    if (!t.IsMap()) throw SpecError{"syntax.top_level_aggregation: a mapping ({component_markup: [...]})"};
+    check_keys(t, {"component_markup"}, "syntax.top_level_aggregation");
+    spec.top_level_aggregation = true;
+    spec.component_markup = strings(t["component_markup"], "syntax.top_level_aggregation.component_markup");
+  }
   spec.branch = strings(s["branch"], "syntax.branch");
   spec.loop = strings(s["loop"], "syntax.loop");
   spec.case_clause = strings(s["case"], "syntax.case");
@@ -285,6 +291,7 @@ std::vector<SpecName> spec_names(const SyntaxSpec& spec) {
     refs(f.body);
   }
   add(spec.decorations, true);
+  add(spec.component_markup, true);
   for (const auto& c : spec.containers) {
     out.push_back({c.node, true});
     refs(c.name);

@@ -115,6 +115,12 @@ struct SyntaxSpec {
   /// Annotations, attributes, decorators: when they open a function, the function starts after
   /// them and their lines belong to the code around it (as Python's decorators do).
   std::vector<std::string> decorations;
+  /// SonarJS's rule for a file-level function (`top_level_aggregation:` in the spec): the
+  /// cognitive increments of the functions nested in it count for it only when it has a
+  /// structural increment of its own and is no component (a capitalised name with one of
+  /// `component_markup`, e.g. JSX, in it); otherwise they stay on the nested functions alone.
+  bool top_level_aggregation = false;
+  std::vector<std::string> component_markup;
   // Control flow (cognitive complexity; see docs/metrics.md).
   std::vector<std::string> branch, loop, case_clause, catch_clause, ternary, switch_;
   std::vector<std::string> else_clause;   ///< `else` parts that are nodes of their own

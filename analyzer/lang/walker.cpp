@@ -1,6 +1,7 @@
 #include "lang/walker.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "lang/line_counter.h"
 #include "lang/tree_access.h"
@@ -41,6 +42,11 @@ struct ActiveFunction {
   /// Written in the body of the function below it on the stack (not in a class there): its
   /// cognitive increments also count for that function, as the paper counts a nested method's.
   bool nested = false;
+  // SonarJS's rule (syntax.top_level_aggregation), for a function that is not nested: the
+  // functions directly nested in it, whose increments are added at its end or not at all.
+  bool structural = false;  ///< has a structural increment of its own
+  bool markup = false;      ///< holds component markup (JSX)
+  std::vector<size_t> deferred;
 };
 
 class Walker {
@@ -135,14 +141,17 @@ class Walker {
       FunctionMetrics& f = out_.functions[a.index];
       f.end_line = std::max<int64_t>(f.start_line, static_cast<int64_t>(last_code_row_) + 1);
       f.halstead = a.halstead.result();
+      if (syntax_.top_level_aggregation && !a.nested) settle_top_level(a);
       const bool nested = a.nested;
+      const size_t index = a.index;
       active_.pop_back();
       // A nested function's increments (its own and those of the functions in it) also count for
       // the function it is written in: added once, when it ends, so deep nesting stays linear.
-      if (nested && !active_.empty() && f.cognitive > 0) {
-        current().cognitive += f.cognitive;
-        if (options_.trace) {
-          options_.trace->push_back({active_.back().index, f.start_line, f.cognitive, "nested function " + f.name});
+      if (nested && !active_.empty()) {
+        if (syntax_.top_level_aggregation && !active_.back().nested) {
+          active_.back().deferred.push_back(index);  // settled when the file-level function ends
+        } else {
+          add_nested(active_.back().index, index);
         }
       }
     }
@@ -304,6 +313,27 @@ class Walker {
 
   // --- Cognitive complexity (SonarSource's specification; docs/metrics.md) ------------------
 
+  void add_nested(size_t parent, size_t child) {
+    const FunctionMetrics& f = out_.functions[child];
+    if (f.cognitive == 0) return;
+    out_.functions[parent].cognitive += f.cognitive;
+    if (options_.trace) options_.trace->push_back({parent, f.start_line, f.cognitive, "nested function " + f.name});
+  }
+
+  /// SonarJS: a file-level function takes its nested functions' increments only when it has a
+  /// structural increment of its own and is no component (a capitalised name holding JSX);
+  /// otherwise each nested function stands alone (and is no longer marked nested).
+  void settle_top_level(const ActiveFunction& a) {
+    const bool component = a.markup && !a.name.empty() && std::isupper(static_cast<unsigned char>(a.name[0]));
+    for (size_t child : a.deferred) {
+      if (a.structural && !component) {
+        add_nested(a.index, child);
+      } else {
+        out_.functions[child].nested = false;
+      }
+    }
+  }
+
   /// Adds to the innermost function (and, when it ends, to the functions it is nested in: see
   /// leave()); `why` (with the node's type) goes to the trace.
   void cognitive(int64_t amount, TSNode at, const char* why) {
@@ -320,6 +350,8 @@ class Walker {
   void cognitive_node(Frame& f, TSSymbol symbol, uint64_t parent_roles, uint64_t left_sibling_roles,
                       int32_t parent_chain) {
     const uint64_t roles = f.roles;
+    if ((roles & R::kStructural) && !active_.empty() && !active_.back().nested) active_.back().structural = true;
+    if ((roles & R::component_markup) && !active_.empty()) active_.front().markup = true;
     if (roles & R::kStructural) {
       const bool else_if = (roles & R::branch) && ((parent_roles & R::else_clause) || (left_sibling_roles & R::else_keyword));
       if (else_if) {
