@@ -33,6 +33,16 @@ const FileMetricRow kFileMetrics[] = {
     {"file.functions", [](const FileFacts& f) { return static_cast<int64_t>(f.functions.size()); }, "functions"},
 };
 
+/// The innermost function of FUNCTIONS (in source order) that holds functions[i], or -1.
+int64_t enclosing(const std::vector<FunctionMetrics>& functions, size_t i) {
+  const FunctionMetrics& f = functions[i];
+  for (size_t j = i; j-- > 0;) {
+    const FunctionMetrics& g = functions[j];
+    if (g.start_line <= f.start_line && f.end_line <= g.end_line) return static_cast<int64_t>(j);
+  }
+  return -1;
+}
+
 std::string number(double d) {
   if (std::floor(d) == d) return std::to_string(static_cast<int64_t>(d));
   std::string s = std::to_string(d);
@@ -114,9 +124,21 @@ void match_metrics(const FileInput& file, const std::vector<MetricRule>& rules, 
                 {"metric", label}};
       out.push_back(std::move(m));
     };
-    for (const auto& row : kFunctionMetrics)
-      if (metric == row.name && file.facts->parsed)
-        for (const auto& fn : file.facts->functions) add(fn.*row.field, row.label, fn.start_line, fn.start_line, fn.name);
+    const auto& functions = file.facts->functions;
+    for (const auto& row : kFunctionMetrics) {
+      if (metric != row.name || !file.facts->parsed) continue;
+      for (size_t i = 0; i < functions.size(); ++i) {
+        const FunctionMetrics& fn = functions[i];
+        // A nested function's cognitive increments are also its enclosing function's: when that
+        // one is reported, the nested one is not reported a second time for the same code.
+        if (row.field == &FunctionMetrics::cognitive && fn.nested) {
+          const int64_t parent = enclosing(functions, i);
+          if (parent >= 0 && static_cast<double>(functions[static_cast<size_t>(parent)].cognitive) > mr.threshold)
+            continue;
+        }
+        add(fn.*row.field, row.label, fn.start_line, fn.start_line, fn.name);
+      }
+    }
     for (const auto& row : kFileMetrics)
       if (metric == row.name) add(row.value(*file.facts), row.label, 1, 1, "");
   }
