@@ -124,6 +124,16 @@ REASONS["rust"] = [
     (r"\?\s*Sized\b", 1, "the relaxed bound ?Sized (lizard: its ? is a decision)"),
     (r"(?:^|[(,={;]|=>|\bmove|\breturn)\s*\|\|", 1, "closure without parameters || (lizard: a decision)"),
 ]
+def blank_string(text, i, one_line):
+    """The quoted string starting at TEXT[i] with its content blanked (line breaks kept), and
+    the index after it. ONE_LINE: it ends at the line's end too (Ruby's reading here)."""
+    c, n, j = text[i], len(text), i + 1
+    while j < n and text[j] != c and not (one_line and text[j] == "\n"):
+        j += 2 if text[j] == "\\" else 1
+    j = min(j + 1, n)
+    return c + re.sub(r"[^\n]", " ", text[i + 1:j - 1]) + c, j
+
+
 def ruby_code(text):
     """Ruby TEXT with quoted strings and `#` comments blanked out (a character literal `?"` kept
     as it is): for patterns that must not match prose."""
@@ -139,12 +149,8 @@ def ruby_code(text):
             out.append(" " * (j - i))
             i = j
         elif c in "'\"":
-            j = i + 1
-            while j < n and text[j] not in (c, "\n"):
-                j += 2 if text[j] == "\\" else 1
-            j = min(j + 1, n)
-            out.append(c + re.sub(r"[^\n]", " ", text[i + 1:j - 1]) + c)
-            i = j
+            blanked, i = blank_string(text, i, one_line=True)
+            out.append(blanked)
         else:
             out.append(c)
             i += 1
@@ -483,12 +489,8 @@ def code_only(text):
             out.append(" " * (j - i))
             i = j
         elif c in "'\"":
-            j = i + 1
-            while j < n and text[j] != c:
-                j += 2 if text[j] == "\\" else 1
-            j = min(j + 1, n)
-            out.append(c + re.sub(r"[^\n]", " ", text[i + 1:j - 1]) + c)
-            i = j
+            blanked, i = blank_string(text, i, one_line=False)
+            out.append(blanked)
         else:
             out.append(c)
             i += 1
