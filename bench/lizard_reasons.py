@@ -115,6 +115,13 @@ REASONS["rust"] = [
     (r"\?\s*Sized\b", 1, "the relaxed bound ?Sized (lizard: its ? is a decision)"),
     (r"(?:^|[(,={;]|=>|\bmove|\breturn)\s*\|\|", 1, "closure without parameters || (lizard: a decision)"),
 ]
+def blank_to_line_end(text, i):
+    """A line comment starting at TEXT[i] blanked, and the index of the line break after it."""
+    j = text.find("\n", i)
+    j = len(text) if j < 0 else j
+    return " " * (j - i), j
+
+
 def blank_string(text, i, one_line):
     """The quoted string starting at TEXT[i] with its content blanked (line breaks kept), and
     the index after it. ONE_LINE: it ends at the line's end too (Ruby's reading here)."""
@@ -135,10 +142,8 @@ def ruby_code(text):
             out.append(text[i:i + 2])
             i += 2
         elif c == "#":
-            j = text.find("\n", i)
-            j = n if j < 0 else j
-            out.append(" " * (j - i))
-            i = j
+            blanked, i = blank_to_line_end(text, i)
+            out.append(blanked)
         elif c in "'\"":
             blanked, i = blank_string(text, i, one_line=True)
             out.append(blanked)
@@ -278,10 +283,8 @@ def code_only(text):
             out.append(re.sub(r"[^\n]", " ", text[i:j]))
             i = j
         elif two == "//" or (c == "#" and two != "#["):
-            j = text.find("\n", i)
-            j = n if j < 0 else j
-            out.append(" " * (j - i))
-            i = j
+            blanked, i = blank_to_line_end(text, i)
+            out.append(blanked)
         elif c in "'\"":
             blanked, i = blank_string(text, i, one_line=False)
             out.append(blanked)

@@ -11,7 +11,6 @@
 namespace rh {
 namespace {
 
-
 TokenKind kind_of(const ClangToken& t, std::string_view text) {
   switch (t.kind) {
     case CXToken_Identifier: return TokenKind::identifier;
@@ -45,11 +44,7 @@ bool is_decision(const std::vector<ClangToken>& tokens, size_t i, std::string_vi
     if (text == "&&" || text == "and") return !declares_reference(tokens, i, content);
     return false;
   }
-  if (t.kind == CXToken_Identifier && (text == "ifdef" || text == "elif") && i > 0) {
-    const ClangToken& hash = tokens[i - 1];
-    return token_text(hash, content) == "#" && hash.first_line == t.first_line;
-  }
-  return false;
+  return false;  // `ifdef` and `elif` stand on a preprocessor line: handled above
 }
 
 /// Line and column (1-based) of byte offsets, from a table of line starts.

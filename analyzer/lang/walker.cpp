@@ -435,11 +435,9 @@ class Walker {
   bool known_error(TSNode node) const {
     if (syntax_.known_errors.empty() || frames_.empty()) return false;
     const TSSymbol parent = ts_node_symbol(frames_.back().node);
-    const uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
-    if (end > content_.size()) return false;
-    const std::string_view text = content_.substr(start, end - start);
+    const std::string_view error_text = text(node);
     for (const auto& k : syntax_.known_errors)
-      if (k.parent == parent && k.text == text) return true;
+      if (k.parent == parent && k.text == error_text) return true;
     return false;
   }
 
