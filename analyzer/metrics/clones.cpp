@@ -1,11 +1,11 @@
 #include "metrics/clones.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cmath>
 #include <map>
 #include <tuple>
-#include <unordered_map>
 
 #include "core/text.h"
 
@@ -40,6 +40,42 @@ class RollingHash {
 struct Position {
   uint32_t file;
   uint32_t index;
+};
+
+/// Window hash -> the first position it was seen at: open addressing with linear probing in one
+/// array sized once for every window of the scan (a node-based map spent a fifth of a scan of
+/// the git repository allocating and freeing its nodes). Key 0 marks an empty slot, so a window
+/// whose hash is 0 is stored as 1: a collision like any other, which the caller's token-by-token
+/// comparison already guards against.
+class FirstSeen {
+ public:
+  explicit FirstSeen(size_t windows) {
+    size_t capacity = 16;
+    while (capacity < windows + windows / 2) capacity *= 2;  // load factor at most 2/3
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+  }
+  /// The position first recorded for `key`, or nullptr after recording `at` as its first.
+  const Position* find_or_insert(uint64_t key, Position at) {
+    if (key == 0) key = 1;
+    for (size_t i = (key * 0x9E3779B97F4A7C15ull) >> shift(); ; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.key == key) return &slot.at;
+      if (slot.key == 0) {
+        slot = Slot{key, at};
+        return nullptr;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    Position at{0, 0};
+  };
+  int shift() const { return 64 - std::countr_zero(mask_ + 1); }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
 };
 
 /// One copy of a clone: tokens [index, index + length) of a file.
@@ -112,7 +148,10 @@ CloneResult detect_clones(const std::vector<CloneInput>& files, const CloneOptio
     return static_cast<int64_t>(t.last_lines[index + length - 1]) - t.first_lines[index] + 1 >= options.min_lines;
   };
 
-  std::unordered_map<uint64_t, Position> first_seen;
+  size_t windows = 0;
+  for (const CloneInput& file : files)
+    if (file.tokens && file.tokens->size() >= width) windows += file.tokens->size() - width + 1;
+  FirstSeen first_seen(windows);
   std::map<Copy, std::vector<Copy>> pairs;  // first copy -> later copies
   RollingHash rolling(width);
   for (uint32_t f : order) {
@@ -125,10 +164,10 @@ CloneResult detect_clones(const std::vector<CloneInput>& files, const CloneOptio
     size_t i = 0;
     uint64_t value = rolling.start(h, 0);
     while (i + width <= n) {
-      auto seen = first_seen.find(value);
+      const Position* seen = first_seen.find_or_insert(value, Position{f, static_cast<uint32_t>(i)});
       bool cloned = false;
-      if (seen != first_seen.end()) {
-        const Position at = seen->second;
+      if (seen) {
+        const Position at = *seen;
         const std::vector<uint32_t>& g = hashes(at.file);
         const bool same_file = at.file == f;
         // The hashes may collide: the tokens must agree, and a copy may not overlap itself.
@@ -148,8 +187,6 @@ CloneResult detect_clones(const std::vector<CloneInput>& files, const CloneOptio
           i += length;
           if (i + width <= n) value = rolling.start(h, i);
         }
-      } else {
-        first_seen.emplace(value, Position{f, static_cast<uint32_t>(i)});
       }
       if (!cloned) {
         if (i + width >= n) break;
