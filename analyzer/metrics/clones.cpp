@@ -1,7 +1,6 @@
 #include "metrics/clones.h"
 
 #include <algorithm>
-#include <bit>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -49,16 +48,14 @@ struct Position {
 /// comparison already guards against.
 class FirstSeen {
  public:
-  explicit FirstSeen(size_t windows) {
-    size_t capacity = 16;
-    while (capacity < windows + windows / 2) capacity *= 2;  // load factor at most 2/3
-    slots_.assign(capacity, Slot{});
-    mask_ = capacity - 1;
-  }
+  explicit FirstSeen(size_t windows) : slots_(std::max<size_t>(16, windows + windows / 4)) {}  // load <= 0.8
   /// The position first recorded for `key`, or nullptr after recording `at` as its first.
   const Position* find_or_insert(uint64_t key, Position at) {
     if (key == 0) key = 1;
-    for (size_t i = (key * 0x9E3779B97F4A7C15ull) >> shift(); ; i = (i + 1) & mask_) {
+    const uint64_t mixed = key * 0x9E3779B97F4A7C15ull;
+    // Multiply-shift maps the mixed key onto [0, size) without a power-of-two size.
+    size_t i = static_cast<size_t>((static_cast<unsigned __int128>(mixed) * slots_.size()) >> 64);
+    for (;; i = i + 1 == slots_.size() ? 0 : i + 1) {
       Slot& slot = slots_[i];
       if (slot.key == key) return &slot.at;
       if (slot.key == 0) {
@@ -73,9 +70,7 @@ class FirstSeen {
     uint64_t key = 0;
     Position at{0, 0};
   };
-  int shift() const { return 64 - std::countr_zero(mask_ + 1); }
   std::vector<Slot> slots_;
-  size_t mask_ = 0;
 };
 
 /// One copy of a clone: tokens [index, index + length) of a file.
