@@ -6,6 +6,7 @@
 #include <new>
 #include <string>
 
+#include "lang/error_density.h"
 #include "lang/grammars.h"
 #include "lang/line_counter.h"
 
@@ -69,10 +70,23 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
                            "; line counts only, no function metrics"});
       return;
     }
+    const TSNode root = ts_tree_root_node(tree.get());
+    // A parse that is mostly errors (a file in another language than its name says) keeps its
+    // lexical line counts: functions, tokens and syntax rules over it would measure garbage.
+    if (const ErrorDensity density = measure_error_density(root, input.content, *syntax_); mostly_errors(density)) {
+      lexical_lines();
+      facts.parse_errors = density.errors;
+      if (syntax) *syntax = FileSyntax();  // no tree, no call sites: pattern rules only
+      const std::string language = input.language ? input.language->display : std::string("its language");
+      notes.push_back({"warning", path,
+                       "mostly syntax errors as " + language + " (" + std::to_string(density.percent()) +
+                           " % of lines); line counts only, no metrics or syntax rules"});
+      return;
+    }
     WalkOptions options;
     options.calls = syntax != nullptr;
     options.tokens = tokens;
-    WalkResult result = walk_tree(ts_tree_root_node(tree.get()), input.content, *syntax_, options);
+    WalkResult result = walk_tree(root, input.content, *syntax_, options);
     facts.parsed = true;
     facts.lines = result.lines;
     facts.parse_errors = result.parse_errors;

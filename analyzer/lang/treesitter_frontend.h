@@ -2,7 +2,8 @@
 // The tree-sitter frontend: parses a file with its language's grammar and measures it with the
 // generic walker (walker.h) driven by the language's syntax spec. One parser per thread; a
 // parse that runs past the time limit is abandoned (facts.parsed = false, a warning, lexical
-// line counts), so no input can hang a scan.
+// line counts), so no input can hang a scan; a parse that is mostly syntax errors
+// (error_density.h) is not walked either: lexical line counts and one warning.
 #include <cstdint>
 #include <memory>
 
