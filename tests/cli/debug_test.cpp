@@ -77,5 +77,19 @@ TEST(DebugCommand, UsageErrors) {
   EXPECT_EQ(markdown.exit_code, 2);
 }
 
+TEST(DebugCommand, QueryShowsWhatThePerFileBudgetCut) {
+  // A command of 300 arguments holds more partial matches of rm-rf-variable at once than the
+  // match limit: the match is still found, and the cut is said.
+  test::TempDir dir;
+  std::string content = "#!/bin/bash\nrm -rf";
+  for (int i = 0; i < 300; ++i) content += " \"$dir/f" + std::to_string(i) + "\"";
+  test::write_file(dir.path(), "long.sh", content + "\n");
+  auto r = test::run_repohealth("debug query bash.security.rm-rf-variable " +
+                                test::sh_quote((dir.path() / "long.sh").string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\n1 match\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("note: syntax rules kept at most 64 partial matches at once"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace rh
