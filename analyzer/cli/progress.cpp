@@ -35,8 +35,10 @@ size_t terminal_width() {
 
 std::string format_progress(const ProgressView& view, size_t width) {
   std::string head = view.phase;
-  if (view.total > 0) head += " " + std::to_string(view.done) + "/" + std::to_string(view.total);
-  else if (view.phase_seconds >= Progress::kSlowFile.count()) head += " (" + std::to_string(view.phase_seconds) + " s)";
+  if (view.total > 0)
+    head += " " + std::to_string(view.done) + "/" + std::to_string(view.total);
+  else if (view.phase_seconds >= Progress::kSlowFile.count())
+    head += " (" + std::to_string(view.phase_seconds) + " s)";
   if (view.slow_path.empty()) return head;
   head += " — still on ";
   const std::string end = " (" + std::to_string(view.slow_seconds) + " s)";

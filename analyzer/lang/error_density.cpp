@@ -49,8 +49,7 @@ ErrorDensity measure_error_density(TSNode root, std::string_view content, const 
     if (visit) {
       const TSSymbol symbol = ts_node_symbol(node);
       const bool missing = ts_node_is_missing(node);
-      const bool error = symbol == kErrorSymbol && !missing &&
-                         !known_error(node, parents.empty() ? 0 : parents.back());
+      const bool error = symbol == kErrorSymbol && !missing && !known_error(node, parents.empty() ? 0 : parents.back());
       if (error || missing) ++out.errors;
       if (missing && error_depth == 0) {
         const uint32_t row = ts_node_start_point(node).row;

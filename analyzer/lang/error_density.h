@@ -4,23 +4,21 @@
 // mostly ERROR nodes, and measuring functions or running syntax rules over it costs much and
 // yields nothing sound. Only the paths to errors are visited (ts_node_has_error), so a clean
 // tree costs one check.
+#include <tree_sitter/api.h>
+
 #include <cstdint>
 #include <string_view>
-
-#include <tree_sitter/api.h>
 
 #include "lang/compiled_syntax.h"
 
 namespace rh {
 
 struct ErrorDensity {
-  int64_t errors = 0;        ///< ERROR and MISSING nodes (as the walker counts parse_errors)
-  int64_t error_lines = 0;   ///< non-blank lines inside an ERROR node or holding a MISSING one
+  int64_t errors = 0;       ///< ERROR and MISSING nodes (as the walker counts parse_errors)
+  int64_t error_lines = 0;  ///< non-blank lines inside an ERROR node or holding a MISSING one
   int64_t nonblank_lines = 0;
   /// error_lines as a whole percentage of nonblank_lines (0 for a file without such lines).
-  int percent() const {
-    return nonblank_lines == 0 ? 0 : static_cast<int>(error_lines * 100 / nonblank_lines);
-  }
+  int percent() const { return nonblank_lines == 0 ? 0 : static_cast<int>(error_lines * 100 / nonblank_lines); }
 };
 
 /// A parse whose errors cover more than this share of the non-blank lines is "mostly syntax

@@ -41,8 +41,9 @@ QueryRun run_query(const std::string& query, const std::string& content, const Q
   return out;
 }
 
-const std::string kEvalQuery = "  ((command name: (command_name) @name argument: (_) @value) @match\n"
-                               "   (#eq? @name \"eval\"))\n";
+const std::string kEvalQuery =
+    "  ((command name: (command_name) @name argument: (_) @value) @match\n"
+    "   (#eq? @name \"eval\"))\n";
 
 std::string evals(int n) {
   std::string out = "#!/bin/bash\n";
@@ -75,8 +76,9 @@ TEST(QueryBudget, PastTheTimeTheFileKeepsWhatWasFoundAndIsNamed) {
 TEST(QueryBudget, PastTheMatchLimitTheFileIsNamed) {
   // Two unanchored arguments: every argument starts a partial match, so a command with 100
   // arguments holds dozens at once.
-  const std::string pairs = "  ((command name: (command_name) @name argument: (_) @flags argument: (_) @path) @match\n"
-                            "   (#eq? @name \"rm\") (#match? @flags \"^-rf$\"))\n";
+  const std::string pairs =
+      "  ((command name: (command_name) @name argument: (_) @flags argument: (_) @path) @match\n"
+      "   (#eq? @name \"rm\") (#match? @flags \"^-rf$\"))\n";
   std::string content = "#!/bin/bash\nrm -rf";
   for (int i = 0; i < 100; ++i) content += " \"$dir/f" + std::to_string(i) + "\"";
   content += "\n";

@@ -62,8 +62,8 @@ TEST(ErrorDensity, ACleanTreeHasNone) {
   ASSERT_TRUE(a.facts.parsed);
   EXPECT_EQ(a.facts.parse_errors, 0);
   ASSERT_NE(a.syntax.tree, nullptr);
-  const ErrorDensity d =
-      measure_error_density(ts_tree_root_node(a.syntax.tree), content, treesitter_frontend_for(*find_language("bash"))->syntax());
+  const ErrorDensity d = measure_error_density(ts_tree_root_node(a.syntax.tree), content,
+                                               treesitter_frontend_for(*find_language("bash"))->syntax());
   EXPECT_EQ(d.errors, 0);
   EXPECT_EQ(d.error_lines, 0);
   EXPECT_FALSE(mostly_errors(d));
@@ -137,7 +137,8 @@ TEST(FileBudget, DeepNestingIsMeasured) {
     EXPECT_EQ(bash.facts.functions[0].max_nesting, depth);
   }
 
-  const std::string brackets = "function g() {\n  return " + std::string(depth, '[') + "1" + std::string(depth, ']') + ";\n}\n";
+  const std::string brackets =
+      "function g() {\n  return " + std::string(depth, '[') + "1" + std::string(depth, ']') + ";\n}\n";
   Analysis js = analyze("javascript", "deep.js", brackets);
   ASSERT_TRUE(js.facts.parsed);
   EXPECT_EQ(js.facts.parse_errors, 0);
