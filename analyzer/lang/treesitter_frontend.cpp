@@ -53,21 +53,11 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
     return;
   }
   try {
-    TSParser* parser = thread_parser();
-    if (!ts_parser_set_language(parser, grammar_)) {
-      lexical_lines();
-      notes.push_back({"error", path, "the tree-sitter grammar is incompatible with the runtime; line counts only"});
-      return;
-    }
-    ts_parser_set_timeout_micros(parser, timeout_micros_);
-    std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(
-        parser, nullptr, input.content.data(), static_cast<uint32_t>(input.content.size())));
+    Notification problem{"", path, ""};
+    std::unique_ptr<TSTree, TreeDeleter> tree(parse(input.content, &problem));
     if (!tree) {
-      ts_parser_reset(parser);  // else the next parse would resume this one
       lexical_lines();
-      notes.push_back({"warning", path,
-                       "parsing did not finish within " + seconds(timeout_micros_) +
-                           "; line counts only, no function metrics"});
+      notes.push_back(std::move(problem));
       return;
     }
     const TSNode root = ts_tree_root_node(tree.get());
@@ -111,6 +101,28 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
     lexical_lines();
     notes.push_back({"error", path, "out of memory while parsing; line counts only"});
   }
+}
+
+TSTree* TreeSitterFrontend::parse(std::string_view content, Notification* problem) const {
+  TSParser* parser = thread_parser();
+  if (!ts_parser_set_language(parser, grammar_)) {
+    if (problem) {
+      problem->level = "error";
+      problem->message = "the tree-sitter grammar is incompatible with the runtime; line counts only";
+    }
+    return nullptr;
+  }
+  ts_parser_set_timeout_micros(parser, timeout_micros_);
+  TSTree* tree = ts_parser_parse_string(parser, nullptr, content.data(), static_cast<uint32_t>(content.size()));
+  if (!tree) {
+    ts_parser_reset(parser);  // else the next parse would resume this one
+    if (problem) {
+      problem->level = "warning";
+      problem->message =
+          "parsing did not finish within " + seconds(timeout_micros_) + "; line counts only, no function metrics";
+    }
+  }
+  return tree;
 }
 
 TreeSitterFrontend* treesitter_frontend_for(const LanguageInfo& language) {

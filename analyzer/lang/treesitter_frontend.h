@@ -6,6 +6,7 @@
 // (error_density.h) is not walked either: lexical line counts and one warning.
 #include <cstdint>
 #include <memory>
+#include <string_view>
 
 #include "lang/frontend.h"
 #include "lang/walker.h"
@@ -20,6 +21,11 @@ class TreeSitterFrontend : public Frontend {
                      uint64_t timeout_micros = kDefaultTimeoutMicros);
   void analyze(const FrontendInput& input, FileFacts& facts, std::vector<Notification>& notes,
                FileSyntax* syntax = nullptr, TokenSequence* tokens = nullptr) override;
+
+  /// The file's tree as the parser recovered it, without measuring or the error-density cut
+  /// (`debug ast`); the caller owns it. Null, with `problem`'s level and message set, when the
+  /// grammar cannot be loaded or the parse did not finish in time. Content must be under 4 GiB.
+  TSTree* parse(std::string_view content, Notification* problem = nullptr) const;
 
   const TSLanguage* grammar() const { return grammar_; }
   const CompiledSyntax& syntax() const { return *syntax_; }
