@@ -142,7 +142,10 @@ int run_ast(const AstArgs& a) {
   ts->analyze(FrontendInput{a.file, content, language}, facts, notes, &syntax);
   if (!syntax.tree) {
     for (const Notification& n : notes) std::fprintf(stderr, "%s: %s\n", n.level.c_str(), n.message.c_str());
-    return kExitAnalysis;
+    // A parse that is mostly syntax errors is not measured; its tree is what a reader debugs.
+    syntax.grammar = ts->grammar();
+    syntax.tree = content.size() <= UINT32_MAX ? ts->parse(content) : nullptr;
+    if (!syntax.tree) return kExitAnalysis;
   }
   std::fputs(dump_tree(ts_tree_root_node(syntax.tree), content, ts->syntax(), a.named_only).c_str(), stdout);
   return kExitOk;

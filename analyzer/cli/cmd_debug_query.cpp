@@ -88,7 +88,8 @@ int run(const DebugQueryArgs& a) {
                     c.arguments[i].text.c_str(), c.arguments[i].literal ? " [literal]" : "");
       std::printf(") in %s\n", c.function.empty() ? "<file>" : c.function.c_str());
     }
-  FileInput input{a.file, content, language, language ? &syntax : nullptr, language ? &facts : nullptr, {}};
+  std::vector<Notification> cuts;  // what the per-file budget cut (docs/metrics.md#per-file-budget)
+  FileInput input{a.file, content, language, language ? &syntax : nullptr, language ? &facts : nullptr, {}, &cuts};
   std::vector<RawMatch> raw;
   (*rules)->match_raw(input, raw);
   for (const RawMatch& m : raw) {
@@ -103,6 +104,7 @@ int run(const DebugQueryArgs& a) {
     std::printf("  | %s\n", f.snippet.c_str());
   }
   std::printf("\n%zu match%s\n", raw.size(), raw.size() == 1 ? "" : "es");
+  for (const auto& n : cuts) std::printf("  %s: %s\n", n.level.c_str(), n.message.c_str());
   return kExitOk;
 }
 

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "cli/commands.h"
 #include "cli/pipeline.h"
+#include "cli/progress.h"
 #include "engine/gate.h"
 #include "core/dates.h"
 #include "reports/writers.h"
@@ -118,7 +120,10 @@ int run(const ScanArgs& a) {
   if (request.config.gate.configured || a.gate)
     outcome.result.gate = request.config.gate.configured ? evaluate_gate(outcome.result, request.config.gate, "config")
                                                          : evaluate_gate(outcome.result, default_gate(), "default");
+  std::optional<Progress> writing(std::in_place, request.progress);
+  writing->phase("writing reports");
   auto written = write_reports(outcome.result, *formats, *out_folder, report_options);
+  writing.reset();  // the line is cleared before the summary
   if (!written) {
     std::fprintf(stderr, "repohealth scan: %s\n", written.error().message.c_str());
     return kExitAnalysis;

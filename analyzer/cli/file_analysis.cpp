@@ -57,7 +57,8 @@ FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Con
                       clone_tokens);
   }
   finish_file_metrics(facts);
-  if (rules) rules->match_file(FileInput{entry.path, content, language, &syntax, &facts, role}, out.findings);
+  if (rules)
+    rules->match_file(FileInput{entry.path, content, language, &syntax, &facts, role, &out.notes}, out.findings);
   out.facts = std::move(facts);
   return out;
 }

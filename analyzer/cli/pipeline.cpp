@@ -24,6 +24,7 @@
 #include "cli/file_analysis.h"
 #include "cli/health_step.h"
 #include "cli/new_code_step.h"
+#include "cli/progress.h"
 #include "lang/clang_frontend.h"
 #include "engine/scan_rules.h"
 #include "health/licence_match.h"
@@ -40,28 +41,6 @@ std::string iso_utc_now() {
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
-
-class ProgressLine {
- public:
-  ProgressLine(bool enabled, size_t total) : enabled_(enabled && isatty(2)), total_(total) {}
-  void tick() {
-    size_t n = ++done_;
-    if (!enabled_) return;
-    auto now = std::chrono::steady_clock::now();
-    std::lock_guard lock(mu_);
-    if (n != total_ && now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    std::fprintf(stderr, "\r  analysing files %zu/%zu", n, total_);
-    if (n == total_) std::fprintf(stderr, "\n");
-  }
-
- private:
-  bool enabled_;
-  size_t total_;
-  std::atomic<size_t> done_{0};
-  std::mutex mu_;
-  std::chrono::steady_clock::time_point last_{};
-};
 
 }  // namespace
 
@@ -164,7 +143,8 @@ ScanOutcome run_scan(const ScanRequest& request) {
   result.scan.jobs = jobs;
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, jobs);
   std::vector<FileOutcome> outcomes(todo.size());
-  ProgressLine progress(request.progress, todo.size());
+  Progress progress(request.progress);
+  progress.phase("parsing", todo.size());
   FileSource& src = **source;
   // The history walk runs beside file analysis, on its own repository handle.
   std::optional<Result<HistoryFacts>> history;
@@ -180,10 +160,12 @@ ScanOutcome run_scan(const ScanRequest& request) {
   }
   if (request.health && !request.only_paths) background.run([] { prepare_licence_texts(); });
   tbb::parallel_for(size_t{0}, todo.size(), [&](size_t i) {
+    Progress::File in_analysis = progress.file(todo[i]->path);
     outcomes[i] = analyse_file(src, *todo[i], request.config, rules->rules.get());
-    progress.tick();
   });
+  if (want_history) progress.phase("history");
   background.wait();
+  progress.phase("duplication");
   detect_duplication(outcomes, request.clones, result.duplication);
 
   for (auto& o : outcomes) {
@@ -209,10 +191,12 @@ ScanOutcome run_scan(const ScanRequest& request) {
   }
   // Health checks see the whole listing and the history; the merge-base scan of new-code mode
   // (only_paths) needs findings only.
+  progress.phase(request.health && !request.only_paths ? "health" : "rules");
   if (request.health && !request.only_paths) run_health_checks(listing->entries, src, request.config, *rules->rules, result);
   finish_scan_rules(*rules, result);
   score_health_step(request.config, result);
   if (new_code) {
+    progress.phase("new code");
     if (auto failed = finish_new_code(request, *rules, std::move(*new_code), result)) {
       outcome.error = *failed;
       return outcome;

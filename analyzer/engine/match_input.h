@@ -25,6 +25,8 @@ struct FileInput {
   /// Where the file lives (core/classify.h): caps secret findings in tests, keeps metric rules
   /// off migrations and generated code. Empty = product.
   std::string_view role;
+  /// Receives what a matcher had to cut on this file (a query pass past its budget); may be null.
+  std::vector<Notification>* notes = nullptr;
 };
 
 struct RawMatch {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <ctime>
 #include <set>
 #include <tuple>
 
@@ -31,6 +33,13 @@ TSQueryCursor* thread_cursor() {
   };
   thread_local Holder holder;
   return holder.cursor;
+}
+
+/// CPU time of the calling thread (the unit of the query budget).
+std::chrono::nanoseconds thread_cpu_time() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
 }
 
 std::string_view node_text(TSNode n, std::string_view content) {
@@ -276,11 +285,20 @@ void QueryMatcher::match(const FileInput& file, const std::vector<bool>& enabled
   hs_scratch_t* scratch = lease->get();
 
   TSQueryCursor* cursor = thread_cursor();
-  ts_query_cursor_set_match_limit(cursor, 4096);
+  ts_query_cursor_set_match_limit(cursor, budget_.match_limit);
   ts_query_cursor_exec(cursor, lq.query, ts_tree_root_node(file.syntax->tree));
+  const auto deadline = thread_cpu_time() + budget_.time;
+  bool out_of_time = false;
+  uint32_t stopped_at_row = 0;
   std::set<std::tuple<size_t, uint32_t, uint32_t>> seen;
   TSQueryMatch m;
-  while (ts_query_cursor_next_match(cursor, &m)) {
+  for (size_t count = 0; ts_query_cursor_next_match(cursor, &m); ++count) {
+    // The clock is read every 32 matches; between matches the match limit bounds the work.
+    if (count % 32 == 31 && thread_cpu_time() > deadline) {
+      out_of_time = true;
+      if (m.capture_count > 0) stopped_at_row = ts_node_start_point(m.captures[0].node).row;
+      break;
+    }
     const Pattern& p = lq.patterns[m.pattern_index];
     if (p.rule == SIZE_MAX || !enabled[p.rule] || m.capture_count == 0) continue;
     if (!predicates_hold(p, m, file.content, scratch)) continue;
@@ -314,6 +332,19 @@ void QueryMatcher::match(const FileInput& file, const std::vector<bool>& enabled
       if (!dup) r.vars.emplace_back(name, std::string(node_text(m.captures[i].node, file.content)));
     }
     out.push_back(std::move(r));
+  }
+  if (!file.notes) return;
+  const std::string path(file.path);
+  if (out_of_time) {
+    file.notes->push_back({"warning", path,
+                           "syntax rules stopped near line " + std::to_string(stopped_at_row + 1) + " after " +
+                               std::to_string(budget_.time.count()) +
+                               " ms of CPU time (the per-file budget); query-rule findings past it are missing"});
+  } else if (ts_query_cursor_did_exceed_match_limit(cursor)) {
+    file.notes->push_back({"note", path,
+                           "syntax rules kept at most " + std::to_string(budget_.match_limit) +
+                               " partial matches at once (the per-file budget) and dropped the oldest; a "
+                               "query-rule finding may be missing"});
   }
 }
 

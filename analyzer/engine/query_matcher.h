@@ -8,6 +8,7 @@
 // regexes are Vectorscan, like the rest of the engine.
 #include <tree_sitter/api.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,6 +20,18 @@
 #include "engine/rule.h"
 
 namespace rh {
+
+/// What one file's query pass may cost (docs/metrics.md#per-file-budget). Past either bound the
+/// file keeps the matches found so far and gets a notification saying what was cut.
+struct QueryBudget {
+  /// Partial matches the cursor keeps at once (tree-sitter's match limit). Its pairwise check of
+  /// partial matches costs the square of this at every node, so a command with thousands of
+  /// arguments costs at most 64² per node instead of thousands².
+  uint32_t match_limit = 64;
+  /// CPU time of the whole pass, read every 32 matches. A CPU-time budget does not shrink when
+  /// other work shares the machine, so a file's results do not depend on the load.
+  std::chrono::milliseconds time{1000};
+};
 
 class QueryMatcher {
  public:
@@ -34,9 +47,13 @@ class QueryMatcher {
              std::vector<std::string>& notes, bool eager = false);
 
   /// Runs the query of the file's language over its tree. `enabled[i]` says whether rule i
-  /// applies to this file. Thread-safe.
+  /// applies to this file. Past the budget it stops, keeps what it found and says so in
+  /// file.notes. Thread-safe.
   void match(const FileInput& file, const std::vector<bool>& enabled, HsScratchPool::Lease* scratch,
              std::vector<RawMatch>& out) const;
+
+  /// Bounds every later match() (tests use small ones); the default otherwise.
+  void set_budget(const QueryBudget& budget) { budget_ = budget; }
 
   /// Problems met while compiling a language on first use (a shipped rule that does not compile
   /// against this build's grammar).
@@ -78,6 +95,7 @@ class QueryMatcher {
   static bool predicates_hold(const Pattern& p, const TSQueryMatch& m, std::string_view content, hs_scratch_t* scratch);
 
   std::map<std::string, std::unique_ptr<LanguageQuery>, std::less<>> by_language_;
+  QueryBudget budget_;
 };
 
 /// Compiles a query for one grammar; the error names the line within the query source (1-based)

@@ -6,6 +6,7 @@
 #include <new>
 #include <string>
 
+#include "lang/error_density.h"
 #include "lang/grammars.h"
 #include "lang/line_counter.h"
 
@@ -52,27 +53,30 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
     return;
   }
   try {
-    TSParser* parser = thread_parser();
-    if (!ts_parser_set_language(parser, grammar_)) {
+    Notification problem{"", path, ""};
+    std::unique_ptr<TSTree, TreeDeleter> tree(parse(input.content, &problem));
+    if (!tree) {
       lexical_lines();
-      notes.push_back({"error", path, "the tree-sitter grammar is incompatible with the runtime; line counts only"});
+      notes.push_back(std::move(problem));
       return;
     }
-    ts_parser_set_timeout_micros(parser, timeout_micros_);
-    std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(
-        parser, nullptr, input.content.data(), static_cast<uint32_t>(input.content.size())));
-    if (!tree) {
-      ts_parser_reset(parser);  // else the next parse would resume this one
+    const TSNode root = ts_tree_root_node(tree.get());
+    // A parse that is mostly errors (a file in another language than its name says) keeps its
+    // lexical line counts: functions, tokens and syntax rules over it would measure garbage.
+    if (const ErrorDensity density = measure_error_density(root, input.content, *syntax_); mostly_errors(density)) {
       lexical_lines();
+      facts.parse_errors = density.errors;
+      if (syntax) *syntax = FileSyntax();  // no tree, no call sites: pattern rules only
+      const std::string language = input.language ? input.language->display : std::string("its language");
       notes.push_back({"warning", path,
-                       "parsing did not finish within " + seconds(timeout_micros_) +
-                           "; line counts only, no function metrics"});
+                       "mostly syntax errors as " + language + " (" + std::to_string(density.percent()) +
+                           " % of lines); line counts only, no metrics or syntax rules"});
       return;
     }
     WalkOptions options;
     options.calls = syntax != nullptr;
     options.tokens = tokens;
-    WalkResult result = walk_tree(ts_tree_root_node(tree.get()), input.content, *syntax_, options);
+    WalkResult result = walk_tree(root, input.content, *syntax_, options);
     facts.parsed = true;
     facts.lines = result.lines;
     facts.parse_errors = result.parse_errors;
@@ -97,6 +101,28 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
     lexical_lines();
     notes.push_back({"error", path, "out of memory while parsing; line counts only"});
   }
+}
+
+TSTree* TreeSitterFrontend::parse(std::string_view content, Notification* problem) const {
+  TSParser* parser = thread_parser();
+  if (!ts_parser_set_language(parser, grammar_)) {
+    if (problem) {
+      problem->level = "error";
+      problem->message = "the tree-sitter grammar is incompatible with the runtime; line counts only";
+    }
+    return nullptr;
+  }
+  ts_parser_set_timeout_micros(parser, timeout_micros_);
+  TSTree* tree = ts_parser_parse_string(parser, nullptr, content.data(), static_cast<uint32_t>(content.size()));
+  if (!tree) {
+    ts_parser_reset(parser);  // else the next parse would resume this one
+    if (problem) {
+      problem->level = "warning";
+      problem->message =
+          "parsing did not finish within " + seconds(timeout_micros_) + "; line counts only, no function metrics";
+    }
+  }
+  return tree;
 }
 
 TreeSitterFrontend* treesitter_frontend_for(const LanguageInfo& language) {

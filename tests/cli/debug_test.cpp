@@ -77,5 +77,31 @@ TEST(DebugCommand, UsageErrors) {
   EXPECT_EQ(markdown.exit_code, 2);
 }
 
+TEST(DebugCommand, QueryShowsWhatThePerFileBudgetCut) {
+  // A command of 300 arguments holds more partial matches of rm-rf-variable at once than the
+  // match limit: the match is still found, and the cut is said.
+  test::TempDir dir;
+  std::string content = "#!/bin/bash\nrm -rf";
+  for (int i = 0; i < 300; ++i) content += " \"$dir/f" + std::to_string(i) + "\"";
+  test::write_file(dir.path(), "long.sh", content + "\n");
+  auto r = test::run_repohealth("debug query bash.security.rm-rf-variable " +
+                                test::sh_quote((dir.path() / "long.sh").string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\n1 match\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("note: syntax rules kept at most 64 partial matches at once"), std::string::npos) << r.out;
+}
+
+TEST(DebugCommand, AstShowsTheTreeOfAMostlyErrorParse) {
+  // The scan measures nothing of such a file; its tree is what a reader wants to see.
+  test::TempDir dir;
+  std::string tcl = "#!/bin/bash\n";
+  for (int i = 0; i < 20; ++i) tcl += "proc p" + std::to_string(i) + " {a b} {\n    if {$a} { return [list $b {}] }\n}\n";
+  test::write_file(dir.path(), "tcl.sh", tcl);
+  auto r = test::run_repohealth("debug ast " + test::sh_quote((dir.path() / "tcl.sh").string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ERROR ["), std::string::npos) << r.out.substr(0, 400);
+  EXPECT_NE(r.err.find("mostly syntax errors as Shell"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace rh
