@@ -93,16 +93,17 @@ void PatternMatcher::build(const std::vector<std::pair<size_t, const Rule*>>& ru
   finders_.clear();
 }
 
+std::vector<HsDatabase::Expression> PatternMatcher::start_expressions(const std::string& regex) {
+  return {{"\\A(?:" + regex + ")", HS_FLAG_MULTILINE, 0}, {"\\A[\\s\\S](?:" + regex + ")", HS_FLAG_MULTILINE, 1}};
+}
+
 size_t PatternMatcher::find_start(unsigned id, std::string_view content, size_t end, HsScratchPool::Lease* scratch) const {
   StartFinder& f = *finders_[id];
   std::call_once(f.once, [&] {
     // Anchored at the buffer start; the second form reads one character of context first, so
     // `^` and `\b` at the start of the match see the real text before it.
-    const std::string& regex = rules_[id].second->pattern.regex;
     HsDatabase::CompileError ignored;
-    f.db = HsDatabase::compile({{"\\A(?:" + regex + ")", HS_FLAG_MULTILINE, 0},
-                                {"\\A[\\s\\S](?:" + regex + ")", HS_FLAG_MULTILINE, 1}},
-                               &ignored);
+    f.db = HsDatabase::compile(start_expressions(rules_[id].second->pattern.regex), &ignored);
   });
   // Candidates: from two lines above the match's last line (a regex may span line breaks),
   // at most 1 KiB back.

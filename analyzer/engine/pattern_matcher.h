@@ -32,6 +32,10 @@ class PatternMatcher {
 
   bool empty() const { return !db_; }
 
+  /// The database that finds where a match of `regex` starts (see find_start): also compiled at
+  /// build time for the built-in rules.
+  static std::vector<HsDatabase::Expression> start_expressions(const std::string& regex);
+
  private:
   /// The rule's regex anchored at the buffer start, compiled on first use.
   struct StartFinder {
