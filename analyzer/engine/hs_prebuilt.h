@@ -4,9 +4,9 @@
 // them once (tools/generators/hs_databases_gen.cpp, for a generic x86-64 so the bytes run on any
 // CPU), serializes them into one blob embedded in the binary (cmake/EmbedHsDatabases.cmake), and
 // HsDatabase::compile looks each expression set up there before compiling. The key is the
-// expressions, flags and ids, the mode and the Vectorscan version; a set that is not there (a
-// user's rules, a config that turns pattern rules off), or whose bytes are damaged or do not
-// deserialize, is compiled as before.
+// expressions, flags and ids, the mode and the Vectorscan version; a set that is not there (the
+// user's own rules, another Vectorscan), or whose bytes are damaged or do not deserialize, is
+// compiled as before.
 #include <cstdint>
 #include <memory>
 #include <string>

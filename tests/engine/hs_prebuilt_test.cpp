@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <tuple>
@@ -178,6 +179,53 @@ TEST(HsPrebuilt, BuiltInRulesFromTheBlobFindTheSame) {
   use_prebuilt_hs_databases({});
   EXPECT_GT(files, 50u);
   EXPECT_GT(findings, 50u);
+}
+
+// The built-in pattern rules are one database whatever the config turns off and whatever the
+// user adds, so the build's database is found: a disabled rule is compiled in but never reported,
+// and only the user's rule compiles at run time.
+TEST(HsPrebuilt, ConfigAndUserRulesKeepTheBuiltInDatabase) {
+  std::vector<Expressions> recorded;
+  record_hs_compiles(&recorded);
+  auto defaults = RuleSet::load(Config{}, {});
+  record_hs_compiles(nullptr);
+  ASSERT_TRUE(defaults) << defaults.error().message;
+  auto blob = build_hs_database_blob(recorded);
+  ASSERT_TRUE(blob);
+
+  test::TempDir dir;
+  test::write_file(dir.path(), "mine/shouty.yml",
+                   test::rule_yaml("mine.shouty", "pattern", "", "pattern:\n  regex: 'LOUD[A-Z]+'\n"));
+  Config config;
+  RuleSetting off;
+  off.id = "generic.hygiene.todo-fixme";
+  off.enabled = false;
+  config.rules.push_back(off);
+
+  use_prebuilt_hs_databases(*blob);
+  const HsPrebuiltStats start = hs_prebuilt_stats();
+  ASSERT_TRUE(RuleSet::load(Config{}, {}));
+  const HsPrebuiltStats before = hs_prebuilt_stats();
+  auto custom = RuleSet::load(config, {(dir.path() / "mine").string()});
+  const HsPrebuiltStats after = hs_prebuilt_stats();
+  use_prebuilt_hs_databases({});
+  ASSERT_TRUE(custom) << custom.error().message;
+  EXPECT_EQ(after.compiled - before.compiled, 1u);  // the user's rule alone
+  EXPECT_EQ(after.found - before.found, before.found - start.found);  // everything the defaults found
+
+  const std::string text = "def f():\n    # TODO later\n    return 'LOUDNOISES'\n";
+  auto ids = [](const std::vector<Finding>& findings) {
+    std::vector<std::string> out;
+    for (const Finding& f : findings) out.push_back(f.rule_id + ":" + std::to_string(f.start_line));
+    return out;
+  };
+  auto with_defaults = ids(test::run_rules(**defaults, "a.py", text).findings);
+  auto with_custom = ids(test::run_rules(**custom, "a.py", text).findings);
+  auto has = [](const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); };
+  EXPECT_TRUE(has(with_defaults, "generic.hygiene.todo-fixme:2"));
+  EXPECT_FALSE(has(with_custom, "generic.hygiene.todo-fixme:2"));
+  EXPECT_TRUE(has(with_custom, "mine.shouty:3"));
+  EXPECT_FALSE(has(with_defaults, "mine.shouty:3"));
 }
 
 }  // namespace
