@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "cli/commands.h"
+#include "cli/prebuilt.h"
 
 namespace rh {
 
@@ -20,6 +21,7 @@ const std::vector<Command>& commands() {
 }
 
 int run_cli(int argc, char** argv) {
+  use_embedded_hs_databases();  // the built-in rules' regexes, compiled at build time
   CLI::App app{"repohealth: code review and repository health analysis", "repohealth"};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Help for every subcommand");

@@ -1,8 +1,12 @@
 #include "engine/hs_regex.h"
 
+#include "engine/hs_prebuilt.h"
+
 namespace rh {
 
 std::unique_ptr<HsDatabase> HsDatabase::compile(const std::vector<Expression>& expressions, CompileError* error) {
+  if (auto prebuilt = detail::prebuilt_or_null(expressions)) return prebuilt;
+  detail::count_compiled();
   std::vector<const char*> patterns;
   std::vector<unsigned> flags, ids;
   for (const auto& e : expressions) {
@@ -22,6 +26,10 @@ std::unique_ptr<HsDatabase> HsDatabase::compile(const std::vector<Expression>& e
     return nullptr;
   }
   return std::unique_ptr<HsDatabase>(new HsDatabase(db));
+}
+
+std::unique_ptr<HsDatabase> HsDatabase::adopt(hs_database_t* db) {
+  return db ? std::unique_ptr<HsDatabase>(new HsDatabase(db)) : nullptr;
 }
 
 HsDatabase::~HsDatabase() { hs_free_database(db_); }

@@ -23,13 +23,16 @@ class HsDatabase {
     unsigned flags = 0;
     unsigned id = 0;
   };
-  /// Compiles the expressions into one block-mode database. The error names the expression
-  /// (by index into `expressions`) that failed.
+  /// Compiles the expressions into one block-mode database, or takes the one the build compiled
+  /// for the same expressions (hs_prebuilt.h). The error names the expression (by index into
+  /// `expressions`) that failed.
   struct CompileError {
     std::string message;
     int index = -1;
   };
   static std::unique_ptr<HsDatabase> compile(const std::vector<Expression>& expressions, CompileError* error);
+  /// Takes ownership of a database (e.g. one deserialized); nullptr for nullptr.
+  static std::unique_ptr<HsDatabase> adopt(hs_database_t* db);
   ~HsDatabase();
   HsDatabase(const HsDatabase&) = delete;
   HsDatabase& operator=(const HsDatabase&) = delete;

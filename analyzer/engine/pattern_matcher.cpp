@@ -68,29 +68,55 @@ double shannon_entropy(std::string_view s) {
 }
 
 void PatternMatcher::build(const std::vector<std::pair<size_t, const Rule*>>& rules, HsScratchPool& scratch,
-                           std::vector<std::string>& errors) {
-  std::vector<HsDatabase::Expression> exprs;
-  for (const auto& r : rules) {
-    exprs.push_back({r.second->pattern.regex, HS_FLAG_MULTILINE, static_cast<unsigned>(rules_.size())});
-    rules_.push_back(r);
-    finders_.push_back(std::make_unique<StartFinder>());
+                           std::vector<std::string>& errors, const std::vector<const Rule*>& disabled) {
+  // Built-in rules first, in catalog order, enabled or not (the set does not depend on the
+  // config, so the build's database is found); then the user's.
+  std::vector<std::pair<size_t, const Rule*>> builtin, user;
+  for (const auto& r : rules) (r.second->embedded ? builtin : user).push_back(r);
+  for (const Rule* r : disabled) {
+    disabled_.push_back(std::make_unique<Rule>(*r));
+    builtin.emplace_back(kDisabled, disabled_.back().get());
   }
-  if (exprs.empty()) return;
-  HsDatabase::CompileError error;
-  db_ = HsDatabase::compile(exprs, &error);
-  if (db_) {
-    scratch.reserve(*db_);
+  std::stable_sort(builtin.begin(), builtin.end(),
+                   [](const auto& a, const auto& b) { return a.second->descriptor.id < b.second->descriptor.id; });
+  for (const auto* list : {&builtin, &user})
+    for (const auto& r : *list) {
+      rules_.push_back(r);
+      finders_.push_back(std::make_unique<StartFinder>());
+    }
+  const bool ok = compile(0, builtin.size(), db_[0], errors) & compile(builtin.size(), rules_.size(), db_[1], errors);
+  if (!ok) {
+    db_[0].reset();
+    db_[1].reset();
+    rules_.clear();
+    finders_.clear();
     return;
   }
+  for (const auto& db : db_)
+    if (db) scratch.reserve(*db);
+}
+
+bool PatternMatcher::compile(size_t first, size_t last, std::unique_ptr<HsDatabase>& db, std::vector<std::string>& errors) {
+  std::vector<HsDatabase::Expression> exprs;
+  for (size_t i = first; i < last; ++i)
+    exprs.push_back({rules_[i].second->pattern.regex, HS_FLAG_MULTILINE, static_cast<unsigned>(i)});
+  if (exprs.empty()) return true;
+  HsDatabase::CompileError error;
+  db = HsDatabase::compile(exprs, &error);
+  if (db) return true;
   // Name every bad regex, not only the first Vectorscan stopped at.
-  for (size_t i = 0; i < exprs.size(); ++i) {
+  const size_t before = errors.size();
+  for (size_t i = first; i < last; ++i) {
     HsDatabase::CompileError one;
-    if (!HsDatabase::compile({exprs[i]}, &one))
+    if (!HsDatabase::compile({exprs[i - first]}, &one))
       errors.push_back(rules_[i].second->source + ": field 'pattern.regex': " + one.message);
   }
-  if (errors.empty()) errors.push_back("pattern rules do not compile together: " + error.message);
-  rules_.clear();
-  finders_.clear();
+  if (errors.size() == before) errors.push_back("pattern rules do not compile together: " + error.message);
+  return false;
+}
+
+std::vector<HsDatabase::Expression> PatternMatcher::start_expressions(const std::string& regex) {
+  return {{"\\A(?:" + regex + ")", HS_FLAG_MULTILINE, 0}, {"\\A[\\s\\S](?:" + regex + ")", HS_FLAG_MULTILINE, 1}};
 }
 
 size_t PatternMatcher::find_start(unsigned id, std::string_view content, size_t end, HsScratchPool::Lease* scratch) const {
@@ -98,11 +124,8 @@ size_t PatternMatcher::find_start(unsigned id, std::string_view content, size_t 
   std::call_once(f.once, [&] {
     // Anchored at the buffer start; the second form reads one character of context first, so
     // `^` and `\b` at the start of the match see the real text before it.
-    const std::string& regex = rules_[id].second->pattern.regex;
     HsDatabase::CompileError ignored;
-    f.db = HsDatabase::compile({{"\\A(?:" + regex + ")", HS_FLAG_MULTILINE, 0},
-                                {"\\A[\\s\\S](?:" + regex + ")", HS_FLAG_MULTILINE, 1}},
-                               &ignored);
+    f.db = HsDatabase::compile(start_expressions(rules_[id].second->pattern.regex), &ignored);
   });
   // Candidates: from two lines above the match's last line (a regex may span line breaks),
   // at most 1 KiB back.
@@ -136,9 +159,10 @@ size_t PatternMatcher::find_start(unsigned id, std::string_view content, size_t 
 
 void PatternMatcher::match(const FileInput& file, FileText& text, const std::vector<bool>& enabled,
                            HsScratchPool::Lease* scratch, std::vector<RawMatch>& out) const {
-  if (!db_ || file.content.empty() || !scratch || !scratch->get()) return;
+  if (empty() || file.content.empty() || !scratch || !scratch->get()) return;
+  auto on = [&enabled](size_t index) { return index != kDisabled && enabled[index]; };
   bool any = false;
-  for (const auto& r : rules_) any = any || enabled[r.first];
+  for (const auto& r : rules_) any = any || on(r.first);
   if (!any) return;
   std::vector<Hit> hits;
   auto on_match = [](unsigned id, unsigned long long from, unsigned long long to, unsigned, void* ctx) -> int {
@@ -147,15 +171,17 @@ void PatternMatcher::match(const FileInput& file, FileText& text, const std::vec
     h->push_back({id, from, to});
     return 0;
   };
-  hs_scan(db_->get(), file.content.data(), static_cast<unsigned>(file.content.size()), 0, scratch->get(), on_match,
-          &hits);
+  for (const auto& db : db_)
+    if (db)
+      hs_scan(db->get(), file.content.data(), static_cast<unsigned>(file.content.size()), 0, scratch->get(), on_match,
+              &hits);
   if (hits.empty()) return;
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.id != b.id ? a.id < b.id : a.to < b.to; });
   // One match per run of reports: a greedy tail reports every end (adjacent ends extend the
   // match); a report whose match starts inside the previous one extends it too.
   std::vector<Hit> merged;
   for (const Hit& h : hits) {
-    if (!enabled[rules_[h.id].first]) continue;
+    if (!on(rules_[h.id].first)) continue;
     if (!merged.empty() && merged.back().id == h.id && h.to == merged.back().to + 1) {
       merged.back().to = h.to;
       continue;

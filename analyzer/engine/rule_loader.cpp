@@ -1,6 +1,8 @@
 // Rule files -> Rule, checked against the schema (docs/rules.md).
 #include "engine/rule_loader.h"
 
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -434,14 +436,34 @@ std::map<std::string, std::string> seen_ids(const RuleCatalog& c) {
 
 const RuleCatalog& embedded_rules() {
   static const RuleCatalog catalog = [] {
+    // Reading YAML is most of the cost of loading the rules (yaml-cpp builds a node tree per
+    // file): the files are parsed in parallel, then added in their order, as one by one.
+    struct Parsed {
+      std::string_view path, bytes;
+      Rule rule;
+      bool ok = false;
+      std::vector<std::string> errors, warnings;
+    };
+    std::vector<Parsed> files;
+    for (const auto& f : embedded_files())
+      if (is_rule_file(f.path)) files.push_back(Parsed{f.path, f.bytes, {}, false, {}, {}});
+    (void)languages();  // the language registry, once, before the threads ask for it
+    // Isolated: while it waits, this thread (inside a static's initialisation) must not pick up
+    // an unrelated task that could ask for the same static.
+    tbb::this_task_arena::isolate([&files] {
+      tbb::parallel_for(size_t{0}, files.size(), [&files](size_t i) {
+        Parsed& p = files[i];
+        p.ok = parse_rule(p.bytes, "rules/" + std::string(p.path), p.rule, p.errors, &p.warnings);
+      });
+    });
     RuleCatalog c;
     std::map<std::string, std::string> seen;
-    for (const auto& f : embedded_files()) {
-      if (!is_rule_file(f.path)) continue;
-      Rule r;
-      if (!parse_rule(f.bytes, "rules/" + std::string(f.path), r, c.errors, &c.warnings)) continue;
-      r.embedded = true;
-      add_rule(c, std::move(r), seen);
+    for (Parsed& p : files) {
+      c.errors.insert(c.errors.end(), p.errors.begin(), p.errors.end());
+      c.warnings.insert(c.warnings.end(), p.warnings.begin(), p.warnings.end());
+      if (!p.ok) continue;
+      p.rule.embedded = true;
+      add_rule(c, std::move(p.rule), seen);
     }
     finish(c);
     return c;

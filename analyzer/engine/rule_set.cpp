@@ -51,8 +51,11 @@ Result<std::unique_ptr<RuleSet>> RuleSet::build(const RuleCatalog& catalog, cons
   set->warnings_ = catalog.warnings;
   std::vector<std::pair<size_t, const Rule*>> by_kind[4];  // query, pattern, call, metric
   set->rules_.reserve(catalog.rules.size());
+  std::vector<const Rule*> disabled_patterns;  // built-in: still in the (prebuilt) database
   for (size_t i = 0; i < catalog.rules.size(); ++i) {
     const RuleSelection& s = (*selection)[i];
+    if (!s.enabled && catalog.rules[i].embedded && catalog.rules[i].descriptor.kind == "pattern")
+      disabled_patterns.push_back(&catalog.rules[i]);
     if (!s.enabled) continue;
     Rule r = catalog.rules[i];
     r.descriptor.severity = s.severity;
@@ -69,7 +72,7 @@ Result<std::unique_ptr<RuleSet>> RuleSet::build(const RuleCatalog& catalog, cons
     if (k == "metric") set->metrics_.push_back({i, &r, r.metric.threshold});
   }
   set->queries_.build(by_kind[0], errors, set->notes_, options.compile_now);
-  set->patterns_.build(by_kind[1], set->scratch_, errors);
+  set->patterns_.build(by_kind[1], set->scratch_, errors, disabled_patterns);
   set->calls_.build(by_kind[2], set->scratch_, errors);
   if (!errors.empty()) return Error{join_lines(errors)};
   return set;

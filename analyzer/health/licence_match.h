@@ -1,10 +1,12 @@
 #pragma once
 // Licence identification: a licence file's text compared with every SPDX licence text (the npm
-// package spdx-license-list, embedded at build time by cmake/EmbedSpdx.cmake), and the SPDX
-// headers ("SPDX-License-Identifier: MIT") of source files.
+// package spdx-license-list, normalised and indexed at build time: licence_index.h,
+// cmake/EmbedSpdx.cmake), and the SPDX headers ("SPDX-License-Identifier: MIT") of source files.
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "health/licence_normalise.h"
 
 namespace rh {
 
@@ -41,21 +43,12 @@ inline constexpr double kLicenceMatchThreshold = 0.90;
 /// Ties: ids in `preferred` first (ids declared elsewhere in the repository, e.g. SPDX headers;
 /// deprecated spellings are understood), else alphabetical order. A file that is only an SPDX
 /// header, or whose text matches nothing, is identified by its header with confidence 1.
-/// Thread-safe; the SPDX texts are parsed and prepared once, on first use.
+/// Thread-safe; reads the index built at build time in place.
 LicenceMatch identify_licence(std::string_view text, const std::vector<std::string>& preferred = {});
 
-/// Prepares the SPDX texts now (about half a second, once per process), so that a scan can do
-/// it beside file analysis instead of on the first licence file.
+/// Opens the SPDX licence index now (well under a millisecond: it was normalised at build time);
+/// a scan calls it beside file analysis.
 void prepare_licence_texts();
-
-/// The normalised word sequence used for matching (exposed for tests): lower case; copyright
-/// lines ("Copyright (c) ...", "(c) ...", "© ...", "All rights reserved") and SPDX-License-Identifier
-/// lines removed; SPDX template placeholders (<year>, <copyright holders>, any short <...>) removed;
-/// punctuation, quotes, dashes, bullets, list numbering ("1.", "1.1.", "(a)", "ii)") and markdown or
-/// ASCII decoration dropped; hyphenated words joined ("non-infringement" = "noninfringement");
-/// British spellings made American ("licence" -> "license"); a leading title line
-/// ("The MIT License (MIT)", "GNU GENERAL PUBLIC LICENSE") left out.
-std::vector<std::string> normalised_licence_words(std::string_view text);
 
 /// The expression of an "SPDX-License-Identifier: <expr>" line within the first 40 lines of a
 /// source file (any comment syntax: //, #, /*, <!--, --, ;), trimmed of comment closers; "" when

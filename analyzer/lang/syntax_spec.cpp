@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
 
 #include "core/embedded.h"
 
@@ -229,28 +232,44 @@ SyntaxSpec parse_section(const YAML::Node& s) {
   return spec;
 }
 
-struct SpecCache {
-  std::map<std::string, SyntaxSpec, std::less<>> specs;
-  std::vector<std::string> errors;
+/// One language's spec, parsed on first request: a scan reads only the specs of the languages it
+/// meets (yaml-cpp makes a spec cost milliseconds).
+struct SpecSlot {
+  std::string_view yaml;
+  std::string origin;
+  std::once_flag once;
+  std::optional<SyntaxSpec> spec;
+  std::string error;
 };
 
-const SpecCache& cache() {
-  static const SpecCache c = [] {
-    SpecCache out;
+/// The slots, by language id (found in the embedded files, nothing parsed yet).
+const std::map<std::string, std::unique_ptr<SpecSlot>, std::less<>>& slots() {
+  static const auto s = [] {
+    std::map<std::string, std::unique_ptr<SpecSlot>, std::less<>> out;
     constexpr std::string_view folder = "languages/";
     for (const EmbeddedFile& file : embedded_files()) {
       if (!file.path.starts_with(folder) || !file.path.ends_with(".yml")) continue;
       std::string id(file.path.substr(folder.size()));
       id.resize(id.size() - 4);
-      auto parsed = parse_syntax_spec(file.bytes, "rules/" + std::string(file.path));
-      if (!parsed)
-        out.errors.push_back(parsed.error().message);
-      else if (*parsed)
-        out.specs.emplace(id, std::move(**parsed));
+      auto slot = std::make_unique<SpecSlot>();
+      slot->yaml = file.bytes;
+      slot->origin = "rules/" + std::string(file.path);
+      out.emplace(id, std::move(slot));
     }
     return out;
   }();
-  return c;
+  return s;
+}
+
+SpecSlot& parsed(SpecSlot& slot) {
+  std::call_once(slot.once, [&slot] {
+    auto parsed = parse_syntax_spec(slot.yaml, slot.origin);
+    if (!parsed)
+      slot.error = parsed.error().message;
+    else if (*parsed)
+      slot.spec = std::move(**parsed);
+  });
+  return slot;
 }
 
 }  // namespace
@@ -268,12 +287,21 @@ Result<std::optional<SyntaxSpec>> parse_syntax_spec(std::string_view yaml, std::
 }
 
 const SyntaxSpec* syntax_spec_for(std::string_view language_id) {
-  const SpecCache& c = cache();
-  auto it = c.specs.find(language_id);
-  return it == c.specs.end() ? nullptr : &it->second;
+  auto it = slots().find(language_id);
+  if (it == slots().end()) return nullptr;
+  const SpecSlot& slot = parsed(*it->second);
+  return slot.spec ? &*slot.spec : nullptr;
 }
 
-const std::vector<std::string>& syntax_spec_errors() { return cache().errors; }
+const std::vector<std::string>& syntax_spec_errors() {
+  static const std::vector<std::string> errors = [] {
+    std::vector<std::string> out;
+    for (const auto& [_, slot] : slots())
+      if (!parsed(*slot).error.empty()) out.push_back(slot->error);
+    return out;
+  }();
+  return errors;
+}
 
 std::vector<SpecName> spec_names(const SyntaxSpec& spec) {
   std::vector<SpecName> out;

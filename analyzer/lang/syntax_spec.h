@@ -157,11 +157,11 @@ struct SyntaxSpec {
 /// nullopt; unknown keys and wrong types are errors naming the origin and the key.
 Result<std::optional<SyntaxSpec>> parse_syntax_spec(std::string_view yaml, std::string_view origin);
 
-/// The spec of a language from the embedded files, parsed once and cached (thread-safe);
-/// nullptr when the language has no `syntax:` section or it has errors.
+/// The spec of a language from the embedded files, parsed on the first request for that language
+/// and cached (thread-safe); nullptr when the language has no `syntax:` section or it has errors.
 const SyntaxSpec* syntax_spec_for(std::string_view language_id);
 
-/// Errors met while loading the embedded syntax specs (empty in a correct build).
+/// Errors met while loading the embedded syntax specs (empty in a correct build); parses them all.
 const std::vector<std::string>& syntax_spec_errors();
 
 /// Every node-type, field and token name a spec mentions, with whether it must be a named node.

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <new>
 #include <string>
 
@@ -126,20 +127,33 @@ TSTree* TreeSitterFrontend::parse(std::string_view content, Notification* proble
 }
 
 TreeSitterFrontend* treesitter_frontend_for(const LanguageInfo& language) {
-  // Built once for every language (thread-safe static initialisation), then read only.
-  static const auto frontends = [] {
-    std::map<std::string, std::unique_ptr<TreeSitterFrontend>, std::less<>> out;
+  // One slot per language with a grammar (thread-safe static initialisation, cheap); a slot's
+  // frontend is built on the first file of its language (compiling a syntax spec against its
+  // grammar costs milliseconds), so a scan pays only for the languages it meets.
+  struct Slot {
+    const LanguageInfo* language = nullptr;
+    std::once_flag once;
+    std::unique_ptr<TreeSitterFrontend> frontend;
+  };
+  static const auto slots = [] {
+    std::map<std::string, std::unique_ptr<Slot>, std::less<>> out;
     for (const LanguageInfo& l : languages()) {
       if (l.grammar.empty()) continue;
-      const TSLanguage* grammar = grammar_by_name(l.grammar);
-      const SyntaxSpec* spec = syntax_spec_for(l.id);
-      if (!grammar || !spec) continue;
-      out.emplace(l.id, std::make_unique<TreeSitterFrontend>(grammar, compile_syntax(*spec, grammar)));
+      auto slot = std::make_unique<Slot>();
+      slot->language = &l;
+      out.emplace(l.id, std::move(slot));
     }
     return out;
   }();
-  auto it = frontends.find(language.id);
-  return it == frontends.end() ? nullptr : it->second.get();
+  auto it = slots.find(language.id);
+  if (it == slots.end()) return nullptr;
+  Slot& slot = *it->second;
+  std::call_once(slot.once, [&slot] {
+    const TSLanguage* grammar = grammar_by_name(slot.language->grammar);
+    const SyntaxSpec* spec = syntax_spec_for(slot.language->id);
+    if (grammar && spec) slot.frontend = std::make_unique<TreeSitterFrontend>(grammar, compile_syntax(*spec, grammar));
+  });
+  return slot.frontend.get();
 }
 
 }  // namespace rh
