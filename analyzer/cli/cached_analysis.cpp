@@ -178,15 +178,22 @@ std::optional<FileOutcome> decode_outcome(const FileCacheRecord& record) {
 }
 
 FileOutcome CachedAnalysis::analyse(FileSource& source, const SourceEntry& entry) {
+  if (!cache_) return analyse_file(source, entry, config_, rules_);
   // Files whose parse reads other files (a compile command's includes) are not cached.
-  if (!cache_ || (commands_ && commands_->find(entry.path))) return analyse_file(source, entry, config_, rules_);
+  if (commands_ && commands_->find(entry.path)) {
+    ++misses_;
+    return analyse_file(source, entry, config_, rules_);
+  }
   std::optional<std::string> bytes;
   std::string content_id;
   if (!entry.blob_id.empty() && entry.kind == SourceEntry::Kind::regular) {
     content_id = "git:" + entry.blob_id;
   } else {
     auto read = source.read(entry, config_.max_file_size + 1);
-    if (!read) return analyse_file(source, entry, config_, rules_);  // reports the error itself
+    if (!read) {
+      ++misses_;
+      return analyse_file(source, entry, config_, rules_);  // reports the error itself
+    }
     content_id = "xxh3:" + hex128(XXH3_128bits(read->data(), read->size()));
     bytes = std::move(*read);
   }

@@ -8,6 +8,7 @@
 
 #include "core/model_json.h"
 #include "engine/scan_rules.h"
+#include "lang/compile_commands.h"
 #include "support/test_support.h"
 
 namespace rh {
@@ -64,7 +65,8 @@ struct Pass {
 };
 
 /// What the pipeline does around the parallel loop, sequentially.
-Pass analyse_all(CountingSource& source, const std::string& cache_dir, const Config& config, const std::string& tool) {
+Pass analyse_all(CountingSource& source, const std::string& cache_dir, const Config& config, const std::string& tool,
+                 const CompileCommands* commands = nullptr) {
   Pass run;
   auto listing = source.list();
   EXPECT_TRUE(listing.ok());
@@ -74,7 +76,7 @@ Pass analyse_all(CountingSource& source, const std::string& cache_dir, const Con
   auto cache = FileCache::open(FileCacheOptions{cache_dir}, warnings);
   EXPECT_TRUE(cache);
   EXPECT_TRUE(warnings.empty());
-  CachedAnalysis cached(cache.get(), analysis_settings(config, {}, tool), config, rules->rules.get(), nullptr);
+  CachedAnalysis cached(cache.get(), analysis_settings(config, {}, tool), config, rules->rules.get(), commands);
   source.clear();
   for (const auto& entry : listing->entries) run.outcomes.push_back(cached.analyse(source, entry));
   run.reads = source.reads();
@@ -193,6 +195,26 @@ TEST(CachedAnalysis, FolderSourcesReadEachFileOnceForItsHash) {
   EXPECT_EQ(as_json(warm.outcomes), as_json(cold.outcomes));
   test::write_file(folder.path(), "notes.txt", "other text\n");
   EXPECT_EQ(analyse_all(source, cache.str(), Config{}, "t").use->misses, 1);
+}
+
+TEST(CachedAnalysis, FilesACompileCommandNamesAreNeverCached) {
+  // Their parse follows includes on disk, which the key cannot see.
+  test::TempDir folder, cache;
+  test::write_file(folder.path(), "a.c", "#include \"a.h\"\nint f(int x) { return x > 1 ? X : 0; }\n");
+  test::write_file(folder.path(), "a.h", "#define X 2\n");
+  test::write_file(folder.path(), "b.c", "int g(int x) { return x; }\n");
+  auto commands = CompileCommands::parse(
+      "[{\"directory\": \"" + folder.str() + "\", \"file\": \"a.c\", \"arguments\": [\"cc\", \"-c\", \"a.c\"]}]",
+      "cc.json", folder.str());
+  ASSERT_TRUE(commands.ok()) << commands.error().message;
+  SourceInfo info;
+  auto opened = open_source({folder.str(), "", false}, &info);
+  ASSERT_TRUE(opened.ok());
+  CountingSource source(std::move(*opened));
+  analyse_all(source, cache.str(), Config{}, "t", &*commands);
+  Pass warm = analyse_all(source, cache.str(), Config{}, "t", &*commands);
+  EXPECT_EQ(warm.use->hits, 2);    // a.h, b.c
+  EXPECT_EQ(warm.use->misses, 1);  // a.c, analysed again
 }
 
 TEST(CachedAnalysis, DamagedRecordsAreNotDecoded) {
