@@ -5,7 +5,6 @@
 #include <cmath>
 #include <map>
 #include <tuple>
-#include <unordered_map>
 
 #include "core/text.h"
 
@@ -40,6 +39,38 @@ class RollingHash {
 struct Position {
   uint32_t file;
   uint32_t index;
+};
+
+/// The first window seen for each rolling-hash value: open addressing in one flat array (16 bytes
+/// a window; a node-based map costs about 40 and most of clone detection's time in allocating
+/// and freeing its nodes).
+class FirstSeen {
+ public:
+  explicit FirstSeen(size_t windows) : slots_(std::max<size_t>(windows + windows / 2, 16)) {}
+  /// The position stored for `key`, or nullptr after storing `at` for it.
+  const Position* find_or_add(uint64_t key, Position at) {
+    size_t i = slot(key);
+    while (slots_[i].at.file != kEmpty) {
+      if (slots_[i].key == key) return &slots_[i].at;
+      if (++i == slots_.size()) i = 0;
+    }
+    slots_[i] = Slot{key, at};
+    return nullptr;
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    uint64_t key = 0;
+    Position at{kEmpty, 0};
+  };
+  size_t slot(uint64_t key) const {
+    key ^= key >> 33;  // murmur3's finaliser, then the range reduction by multiplication
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    return static_cast<size_t>((static_cast<unsigned __int128>(key) * slots_.size()) >> 64);
+  }
+  std::vector<Slot> slots_;
 };
 
 /// One copy of a clone: tokens [index, index + length) of a file.
@@ -112,7 +143,10 @@ CloneResult detect_clones(const std::vector<CloneInput>& files, const CloneOptio
     return static_cast<int64_t>(t.last_lines[index + length - 1]) - t.first_lines[index] + 1 >= options.min_lines;
   };
 
-  std::unordered_map<uint64_t, Position> first_seen;
+  size_t windows = 0;
+  for (const CloneInput& f : files)
+    if (f.tokens && f.tokens->size() >= width) windows += f.tokens->size() - width + 1;
+  FirstSeen first_seen(windows);
   std::map<Copy, std::vector<Copy>> pairs;  // first copy -> later copies
   RollingHash rolling(width);
   for (uint32_t f : order) {
@@ -125,10 +159,10 @@ CloneResult detect_clones(const std::vector<CloneInput>& files, const CloneOptio
     size_t i = 0;
     uint64_t value = rolling.start(h, 0);
     while (i + width <= n) {
-      auto seen = first_seen.find(value);
+      const Position* seen = first_seen.find_or_add(value, Position{f, static_cast<uint32_t>(i)});
       bool cloned = false;
-      if (seen != first_seen.end()) {
-        const Position at = seen->second;
+      if (seen) {
+        const Position at = *seen;
         const std::vector<uint32_t>& g = hashes(at.file);
         const bool same_file = at.file == f;
         // The hashes may collide: the tokens must agree, and a copy may not overlap itself.
@@ -148,8 +182,6 @@ CloneResult detect_clones(const std::vector<CloneInput>& files, const CloneOptio
           i += length;
           if (i + width <= n) value = rolling.start(h, i);
         }
-      } else {
-        first_seen.emplace(value, Position{f, static_cast<uint32_t>(i)});
       }
       if (!cloned) {
         if (i + width >= n) break;
