@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "cache/file_cache.h"
@@ -97,7 +98,9 @@ int run(const ScanArgs& a) {
   request.history = !a.no_history;
   if (!a.no_cache) {
     std::string why;
-    request.cache_dir = a.cache.empty() ? default_cache_dir(&why) : a.cache;
+    std::error_code ec;  // absolute, so that scan.cache names the file wherever the facts are read
+    request.cache_dir = a.cache.empty() ? default_cache_dir(&why) : std::filesystem::absolute(a.cache, ec).string();
+    if (ec) request.cache_dir = a.cache;
     request.cache_note = why;
   }
   request.health = !a.no_health;
