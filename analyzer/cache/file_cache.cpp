@@ -81,11 +81,13 @@ void move_aside(const std::string& file) {
 }
 
 /// Opens `file` and makes sure it is our schema (creating it in an empty database).
-std::variant<std::unique_ptr<SqliteDb>, DbError> open_ours(const std::string& file) {
+std::variant<std::unique_ptr<SqliteDb>, DbError> open_ours(const std::string& file, int busy_timeout_ms) {
+  SqliteOpenOptions options;
+  options.busy_timeout_ms = busy_timeout_ms;
   for (int attempt = 0;; ++attempt) {
-    auto opened = SqliteDb::open(file);
+    auto opened = SqliteDb::open(file, options);
     if (auto* e = std::get_if<DbError>(&opened)) {
-      if (e->fault == DbFault::busy && attempt < 50) {  // WAL set-up by a concurrent creator
+      if (e->fault == DbFault::busy && attempt < 3) {  // WAL set-up by a concurrent creator
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         continue;
       }
@@ -113,7 +115,7 @@ std::variant<std::unique_ptr<SqliteDb>, DbError> open_ours(const std::string& fi
       return txn.commit();
     };
     if (auto e = check()) {
-      if (e->fault == DbFault::busy && attempt < 50) {
+      if (e->fault == DbFault::busy && attempt < 3) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         continue;
       }
@@ -148,11 +150,11 @@ std::unique_ptr<FileCache> FileCache::open(const FileCacheOptions& options, std:
 
   std::string planted;
   const bool removed = remove_non_files(file, planted);
-  auto opened = open_ours(file);
+  auto opened = open_ours(file, options.busy_timeout_ms);
   if (auto* e = std::get_if<DbError>(&opened); e && e->fault == DbFault::corrupt) {
     move_aside(file);
     planted = e->message;
-    opened = open_ours(file);
+    opened = open_ours(file, options.busy_timeout_ms);
     if (std::holds_alternative<std::unique_ptr<SqliteDb>>(opened))
       warnings.push_back("cache " + planted + "; moved aside to " + file + ".broken and rebuilt");
   } else if (removed && std::holds_alternative<std::unique_ptr<SqliteDb>>(opened)) {
@@ -298,7 +300,7 @@ void FileCache::flush() {
     select_.reset();
     db_.reset();
     move_aside(file_);
-    auto opened = open_ours(file_);
+    auto opened = open_ours(file_, options_.busy_timeout_ms);
     if (auto* e = std::get_if<DbError>(&opened)) {
       disabled_ = true;
       warnings_ = {"cache not used: " + file_ + " was damaged and could not be rebuilt: " + e->message};

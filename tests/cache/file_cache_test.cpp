@@ -203,3 +203,33 @@ TEST(FileCache, DefaultLocationFollowsXdgThenHome) {
 
 }  // namespace
 }  // namespace rh
+
+namespace rh {
+namespace {
+
+TEST(FileCache, HeldByAnotherWriterMeansOneWarningAndNoCrash) {
+  test::TempDir dir;
+  fill(dir.str(), 2);
+  auto other = SqliteDb::open(dir.str() + "/" + FileCache::kFileName);
+  ASSERT_TRUE(std::holds_alternative<std::unique_ptr<SqliteDb>>(other));
+  SqliteTransaction holds(*std::get<0>(other));
+  ASSERT_FALSE(holds.begin());  // another scan writing, for longer than the busy timeout
+  std::vector<std::string> warnings;
+  FileCacheOptions o;
+  o.dir = dir.str();
+  o.busy_timeout_ms = 100;
+  auto cache = FileCache::open(o, warnings);
+  ASSERT_TRUE(cache);
+  EXPECT_TRUE(warnings.empty());
+  EXPECT_TRUE(cache->get("key1", "p1"));  // readers are not blocked (WAL)
+  cache->put("new", "p", {"o", "t"});
+  cache->flush();
+  auto w = cache->take_warnings();
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_NE(w.front().find("another process"), std::string::npos) << w.front();
+  EXPECT_TRUE(std::filesystem::exists(dir.str() + "/" + FileCache::kFileName));  // not moved aside
+  EXPECT_FALSE(std::filesystem::exists(dir.str() + "/" + FileCache::kFileName + ".broken"));
+}
+
+}  // namespace
+}  // namespace rh
