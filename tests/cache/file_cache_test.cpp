@@ -1,5 +1,7 @@
 #include "cache/file_cache.h"
 
+#include "cache/build_identity.h"
+
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -229,6 +231,20 @@ TEST(FileCache, HeldByAnotherWriterMeansOneWarningAndNoCrash) {
   EXPECT_NE(w.front().find("another process"), std::string::npos) << w.front();
   EXPECT_TRUE(std::filesystem::exists(dir.str() + "/" + FileCache::kFileName));  // not moved aside
   EXPECT_FALSE(std::filesystem::exists(dir.str() + "/" + FileCache::kFileName + ".broken"));
+}
+
+}  // namespace
+}  // namespace rh
+
+namespace rh {
+namespace {
+
+TEST(BuildIdentity, IsTheVersionPlusTheBuildId) {
+  const std::string id = build_identity();
+  ASSERT_TRUE(id.starts_with(std::string(REPOHEALTH_VERSION) + "+")) << id;
+  const std::string tail = id.substr(std::string(REPOHEALTH_VERSION).size() + 1);
+  EXPECT_GE(tail.size(), 16u) << id;  // GNU build ids are 20 bytes (40 hex digits)
+  EXPECT_EQ(build_identity(), id);
 }
 
 }  // namespace
