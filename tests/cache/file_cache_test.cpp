@@ -1,13 +1,12 @@
 #include "cache/file_cache.h"
 
-#include "cache/build_identity.h"
-
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "cache/build_identity.h"
 #include "support/test_support.h"
 
 namespace rh {
