@@ -30,7 +30,7 @@ struct FileCacheOptions {
   int max_age_days = 30;                     ///< records unused this long are dropped
   int64_t max_bytes = int64_t{1} << 30;      ///< beyond this, the least recently used go first
   int64_t today = 0;                         ///< days since 1970-01-01; 0 = the clock's
-  int64_t batch_bytes = int64_t{64} << 20;   ///< queued bytes that trigger a write before flush()
+  int64_t batch_bytes = int64_t{16} << 20;   ///< queued bytes that trigger a write before flush()
   int busy_timeout_ms = 5000;                ///< how long a write waits for another scan's
 };
 
