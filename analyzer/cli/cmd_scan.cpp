@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
+#include "cache/file_cache.h"
 #include "cli/commands.h"
 #include "cli/pipeline.h"
 #include "cli/progress.h"
@@ -44,6 +46,8 @@ struct ScanArgs {
   int64_t clone_min_lines = 6;
   std::string as_of;
   bool show_emails = false;
+  std::string cache;      ///< --cache DIR; "" = the default location
+  bool no_cache = false;
 };
 
 int run(const ScanArgs& a) {
@@ -94,6 +98,13 @@ int run(const ScanArgs& a) {
   request.rule_folders = a.rule_folders;
   request.baseline = a.baseline;
   request.history = !a.no_history;
+  if (!a.no_cache) {
+    std::string why;
+    std::error_code ec;  // absolute, so that scan.cache names the file wherever the facts are read
+    request.cache_dir = a.cache.empty() ? default_cache_dir(&why) : std::filesystem::absolute(a.cache, ec).string();
+    if (ec) request.cache_dir = a.cache;
+    request.cache_note = why;
+  }
   request.health = !a.no_health;
   request.history_options.lines_all = a.history_lines == "all";
   request.history_options.since = a.since;
@@ -164,6 +175,9 @@ CommandRun attach_scan(CLI::App& app) {
                "Judge the quality gate (the config's `gate:`, else the default: no new error or security "
                "finding); exit 1 when it fails");
   app.add_flag("--no-history", a->no_history, "Do not walk the git history");
+  auto* cache = app.add_option("--cache", a->cache,
+                               "Per-file result cache folder (default: $XDG_CACHE_HOME/repohealth, docs/cache.md)");
+  app.add_flag("--no-cache", a->no_cache, "Analyse every file; neither read nor write the cache")->excludes(cache);
   app.add_flag("--no-health", a->no_health,
                "Do not run the repository health checks (licence, documentation, CI, workflows…) nor score");
   app.add_option("--history-lines", a->history_lines,

@@ -20,6 +20,9 @@
 #include "core/classify.h"
 #include "core/dates.h"
 #include "core/file_source.h"
+#include "cache/build_identity.h"
+#include "cache/file_cache.h"
+#include "cli/cached_analysis.h"
 #include "cli/duplication_step.h"
 #include "cli/file_analysis.h"
 #include "cli/health_step.h"
@@ -159,10 +162,24 @@ ScanOutcome run_scan(const ScanRequest& request) {
     });
   }
   if (request.health && !request.only_paths) background.run([] { prepare_licence_texts(); });
+  // The per-file cache: looked up by each analysis thread, new results written once after.
+  std::unique_ptr<FileCache> file_cache;
+  if (!request.cache_note.empty()) result.notifications.push_back({"note", "", request.cache_note});
+  if (!request.cache_dir.empty()) {
+    std::vector<std::string> warnings;
+    file_cache = FileCache::open(FileCacheOptions{request.cache_dir}, warnings);
+    for (auto& w : warnings) result.notifications.push_back({"warning", "", std::move(w)});
+  }
+  CachedAnalysis cached(file_cache.get(),
+                        file_cache ? analysis_settings(request.config, request.rule_folders,
+                                                       request.cache_tool.empty() ? build_identity() : request.cache_tool)
+                                   : "",
+                        request.config, rules->rules.get(), compile_commands.get());
   tbb::parallel_for(size_t{0}, todo.size(), [&](size_t i) {
     Progress::File in_analysis = progress.file(todo[i]->path);
-    outcomes[i] = analyse_file(src, *todo[i], request.config, rules->rules.get());
+    outcomes[i] = cached.analyse(src, *todo[i]);
   });
+  result.scan.cache = cached.finish(result.notifications);
   if (want_history) progress.phase("history");
   background.wait();
   progress.phase("duplication");

@@ -41,6 +41,12 @@ struct ScanRequest {
   /// Rules already compiled for this configuration (the merge-base scan of new-code mode reuses
   /// the head scan's); null: compile them from config, rule_folders and baseline.
   const ScanRules* prepared_rules = nullptr;
+  /// The per-file cache's folder (--cache; docs/cache.md); "" = no cache. `cache_note` is
+  /// recorded as a note (why there is none, when the default location was unusable).
+  std::string cache_dir;
+  std::string cache_note;
+  /// What identifies the analysing build in cache keys; "" = build_identity(). Tests inject it.
+  std::string cache_tool;
 };
 
 /// Why a scan could not produce a result: usage (bad path, unknown revision) -> exit 2, or the

@@ -130,6 +130,15 @@ struct Duplication {
   bool operator==(const Duplication&) const = default;
 };
 
+/// The per-file cache's part in a scan (docs/cache.md): where it is and how many analysed files
+/// came from it (hits) or were analysed and stored (misses).
+struct CacheUse {
+  std::string path;  ///< the cache file
+  int64_t hits = 0;
+  int64_t misses = 0;
+  bool operator==(const CacheUse&) const = default;
+};
+
 struct ScanInfo {
   std::string tool_version;
   std::string root;         ///< the path given on the command line
@@ -146,6 +155,7 @@ struct ScanInfo {
   bool show_emails = false; ///< --show-emails: people's e-mail addresses are kept in the facts
   int64_t duration_ms = 0;
   int64_t jobs = 0;
+  std::optional<CacheUse> cache;  ///< absent when no cache was used (--no-cache, unusable)
   bool operator==(const ScanInfo&) const = default;
 };
 

@@ -64,6 +64,7 @@ ojson scan_info_json(const ScanInfo& s) {
   RH_FIELD(j, s, show_emails);
   RH_FIELD(j, s, duration_ms);
   RH_FIELD(j, s, jobs);
+  if (s.cache) j["cache"] = {{"path", s.cache->path}, {"hits", s.cache->hits}, {"misses", s.cache->misses}};
   return j;
 }
 #undef RH_FIELD
@@ -205,6 +206,15 @@ Result<ScanResult> scan_result_from_json(const ojson& doc) {
     if (s->contains("show_emails")) r.get(*s, "show_emails", i.show_emails, w);
     r.get(*s, "duration_ms", i.duration_ms, w);
     r.get(*s, "jobs", i.jobs, w);
+    if (s->contains("cache") && !(*s)["cache"].is_null()) {
+      if (const ojson* c = r.object(*s, "cache", w)) {
+        CacheUse use;
+        r.get(*c, "path", use.path, w + ".cache");
+        r.get(*c, "hits", use.hits, w + ".cache");
+        r.get(*c, "misses", use.misses, w + ".cache");
+        i.cache = std::move(use);
+      }
+    }
   }
   if (const ojson* files = r.array(doc, "files", "$")) {
     for (size_t k = 0; k < files->size() && !r.failed(); ++k) {

@@ -146,6 +146,21 @@ TEST(ModelJson, FileRoleRoundTripsAndDefaultsToProduct) {
   EXPECT_FALSE(scan_result_from_json(j));
 }
 
+TEST(ModelJson, ScanCacheIsWrittenOnlyWhenUsedAndRoundTrips) {
+  ScanResult r = sample();
+  EXPECT_FALSE(to_json(r)["scan"].contains("cache"));  // --no-cache: no key at all
+  r.scan.cache = CacheUse{"/home/u/.cache/repohealth/files-v1.sqlite", 40, 2};
+  const ojson j = to_json(r);
+  EXPECT_EQ(j["scan"]["cache"]["hits"], 40);
+  EXPECT_EQ(j["scan"]["cache"]["misses"], 2);
+  auto back = scan_result_from_json(j);
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->scan.cache, r.scan.cache);
+  ojson wrong = j;
+  wrong["scan"]["cache"]["hits"] = "many";
+  EXPECT_FALSE(scan_result_from_json(wrong));
+}
+
 TEST(ModelJson, MissingFieldIsNamed) {
   ojson j = to_json(sample());
   j["files"][0]["functions"][0].erase("nloc");

@@ -33,6 +33,7 @@ mkdir -p "$repo/app"
 export GIT_CONFIG_NOSYSTEM=1 HOME="$work" GIT_AUTHOR_NAME="Ada Lovelace" GIT_AUTHOR_EMAIL=ada@acme.example \
   GIT_COMMITTER_NAME="Ada Lovelace" GIT_COMMITTER_EMAIL=ada@acme.example \
   GIT_AUTHOR_DATE=2023-01-10T09:00:00Z GIT_COMMITTER_DATE=2023-01-10T09:00:00Z
+export XDG_CACHE_HOME="$work/cache"  # the scan's per-file cache stays in the scratch folder
 g() { git -C "$repo" -c init.defaultBranch=main -c commit.gpgsign=false "$@"; }
 g init -q
 printf 'import subprocess\n\n\ndef run(cmd):\n    subprocess.call(cmd, shell=True)\n\n\ndef classify(a, b):\n    if a and b:\n        return 1\n    elif a or b:\n        return 2\n    return 3\n' > "$repo/app/main.py"

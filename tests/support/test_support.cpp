@@ -81,8 +81,16 @@ CommandResult run(const std::string& command, const fs::path& cwd) {
   return r;
 }
 
+const fs::path& test_cache_home() {
+  static const TempDir home;  // removed when the test program ends
+  return home.path();
+}
+
 CommandResult run_repohealth(const std::string& args, const fs::path& cwd) {
-  return run(sh_quote(repohealth_binary()) + " " + args, cwd);
+  // The per-file cache goes to a folder of this test program, never to the user's own cache.
+  return run("XDG_CACHE_HOME=" + sh_quote(test_cache_home().string()) + " " + sh_quote(repohealth_binary()) + " " +
+                 args,
+             cwd);
 }
 
 std::string git(const fs::path& repo, const std::string& args, const std::string& date,

@@ -32,6 +32,9 @@ struct CommandResult {
 };
 /// Runs a shell command (sh -c) in `cwd`, capturing stdout and stderr.
 CommandResult run(const std::string& command, const std::filesystem::path& cwd = {});
+/// The XDG_CACHE_HOME run_repohealth gives the binary: a temp folder of this test program, so
+/// scans share a cache with each other (as a user's do) and never touch the user's.
+const std::filesystem::path& test_cache_home();
 /// Runs the repohealth binary with arguments (already shell-quoted as needed).
 CommandResult run_repohealth(const std::string& args, const std::filesystem::path& cwd = {});
 /// Single-quotes a string for sh.
