@@ -218,8 +218,8 @@ FileOutcome CachedAnalysis::analyse(FileSource& source, const SourceEntry& entry
   } else {
     out = analyse_file(source, entry, config_, rules_);
   }
-  // A read error may pass; it is not remembered.
-  if (!(out.skipped && out.skipped->reason == "unreadable")) cache_->put(key_bytes, entry.path, encode_outcome(out));
+  // A read error may pass, and a time budget may not be reached elsewhere: neither is remembered.
+  if (!(out.skipped && out.skipped->reason == "unreadable") && !out.time_cut) cache_->put(key_bytes, entry.path, encode_outcome(out));
   return out;
 }
 

@@ -53,12 +53,12 @@ FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Con
     // Migrations and generated code take no part in clone detection (counted, not compared).
     const bool clones = counts_for_duplication(entry.path, *language) && !is_machine_written(role);
     TokenSequence* clone_tokens = clones ? &out.clone_tokens : nullptr;
-    frontend->analyze(FrontendInput{entry.path, content, language}, facts, out.notes, rules ? &syntax : nullptr,
+    frontend->analyze(FrontendInput{entry.path, content, language, &out.time_cut}, facts, out.notes, rules ? &syntax : nullptr,
                       clone_tokens);
   }
   finish_file_metrics(facts);
   if (rules)
-    rules->match_file(FileInput{entry.path, content, language, &syntax, &facts, role, &out.notes}, out.findings);
+    rules->match_file(FileInput{entry.path, content, language, &syntax, &facts, role, &out.notes, &out.time_cut}, out.findings);
   out.facts = std::move(facts);
   return out;
 }

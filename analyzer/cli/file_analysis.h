@@ -23,6 +23,9 @@ struct FileOutcome {
   /// The file's token hashes for clone detection (empty when it takes no part: data, lock and
   /// translation files); released once the scan's clone step ran.
   TokenSequence clone_tokens;
+  /// A budget measured in time (parser timeout, the query pass's CPU budget) cut the analysis:
+  /// another machine could give more, so the per-file cache does not keep this outcome.
+  bool time_cut = false;
 };
 
 /// `rules` (may be null: no rule matching) runs while the file's bytes and tree are in memory.

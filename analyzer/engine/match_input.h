@@ -27,6 +27,8 @@ struct FileInput {
   std::string_view role;
   /// Receives what a matcher had to cut on this file (a query pass past its budget); may be null.
   std::vector<Notification>* notes = nullptr;
+  /// Set when a budget measured in time cut a matcher (the query pass's CPU budget); may be null.
+  bool* time_cut = nullptr;
 };
 
 struct RawMatch {

@@ -333,6 +333,7 @@ void QueryMatcher::match(const FileInput& file, const std::vector<bool>& enabled
     }
     out.push_back(std::move(r));
   }
+  if (out_of_time && file.time_cut) *file.time_cut = true;
   if (!file.notes) return;
   const std::string path(file.path);
   if (out_of_time) {

@@ -60,6 +60,8 @@ class RuleSet {
   std::vector<std::string> notes() const;
   /// Rule files that loaded with a warning (deprecated `precision:`, a demoted error severity).
   const std::vector<std::string>& warnings() const { return warnings_; }
+  /// The per-file budget of the query pass (default: QueryBudget{}); set before matching.
+  void set_query_budget(const QueryBudget& budget) { queries_.set_budget(budget); }
 
  private:
   RuleSet() = default;

@@ -58,6 +58,8 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
     std::unique_ptr<TSTree, TreeDeleter> tree(parse(input.content, &problem));
     if (!tree) {
       lexical_lines();
+      // parse() warns when the parser ran out of time (an incompatible grammar is an error).
+      if (problem.level == "warning" && input.time_cut) *input.time_cut = true;
       notes.push_back(std::move(problem));
       return;
     }

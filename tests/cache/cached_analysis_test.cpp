@@ -217,6 +217,36 @@ TEST(CachedAnalysis, FilesACompileCommandNamesAreNeverCached) {
   EXPECT_EQ(warm.use->misses, 1);  // a.c, analysed again
 }
 
+TEST(CachedAnalysis, AnOutcomeCutByATimeBudgetIsNotKept) {
+  // Another machine could finish what this one cut, so the cut outcome is analysed again.
+  test::TempDir repo, cache;
+  std::string script = "#!/bin/bash\n";
+  for (int i = 0; i < 200; ++i) script += "eval \"$cmd" + std::to_string(i) + "\"\n";
+  test::write_file(repo.path(), "run.sh", script);
+  test::git(repo.path(), "init -q");
+  test::git(repo.path(), "add -A");
+  test::git(repo.path(), "commit -q -m init");
+  auto source = git_source(repo.path());
+  Config config;
+  auto listing = source->list();
+  ASSERT_TRUE(listing.ok());
+  auto rules = prepare_scan_rules(config, {}, "");
+  ASSERT_TRUE(rules.ok());
+  rules->rules->set_query_budget(QueryBudget{64, std::chrono::milliseconds(0)});
+  for (int run = 0; run < 2; ++run) {
+    std::vector<std::string> warnings;
+    auto file_cache = FileCache::open(FileCacheOptions{cache.str()}, warnings);
+    ASSERT_TRUE(file_cache);
+    CachedAnalysis cached(file_cache.get(), analysis_settings(config, {}, "tool-1"), config, rules->rules.get(), nullptr);
+    source->clear();
+    FileOutcome out = cached.analyse(*source, listing->entries.at(0));
+    EXPECT_TRUE(out.time_cut);
+    EXPECT_EQ(source->reads(), 1) << "run " << run;  // read (and analysed) again on the second run
+    std::vector<Notification> notes;
+    EXPECT_EQ(cached.finish(notes)->hits, 0);
+  }
+}
+
 TEST(CachedAnalysis, DamagedRecordsAreNotDecoded) {
   FileOutcome o;
   o.skipped = SkippedFile{"a", "binary", "NUL byte"};
