@@ -129,7 +129,9 @@ void HistoryRun::run(const git_oid& head, int64_t since) {
   mailmap_ = load_mailmap(repo_, tree.get());
   ids_ = std::make_unique<IdentityTable>(mailmap_.get());
 
-  graph_ = read_commit_graph(repo_, head, opt_.first_parent, *ids_);
+  if (!opt_.cache_dir.empty()) cache_ = HistoryCache::open(opt_.cache_dir, out_.notes);
+  graph_ = read_commit_graph(repo_, head, opt_.first_parent, *ids_, cache_.get(),
+                             &stats_.commits_read);
   if (opt_.merge_aliases) ids_->merge_aliases();
   if (BlobPtr blob = blob_at(repo_, tree.get(), ".git-blame-ignore-revs")) {
     IgnoreRevs revs = parse_ignore_revs(repo_, blob_text(blob.get()));
@@ -174,7 +176,6 @@ void HistoryRun::run(const git_oid& head, int64_t since) {
   coupling_ = std::make_unique<CouplingCounter>(paths_.size());
   differ_ = std::make_unique<TreeDiffer>(repo_);
   people_.assign(ids_->size(), PersonStats{});
-  if (!opt_.cache_dir.empty()) cache_ = HistoryCache::open(opt_.cache_dir, out_.notes);
   for (int32_t idx : graph_.order)
     if (analysed_[static_cast<size_t>(idx)]) process(idx);
   cache_.reset();  // writes what is left

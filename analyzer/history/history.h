@@ -35,6 +35,7 @@ struct HistoryOptions {
 struct HistoryRunStats {
   int64_t commits_diffed = 0;      ///< commits whose trees were compared
   int64_t commits_from_cache = 0;  ///< commits whose changes came from the history cache
+  int64_t commits_read = 0;        ///< commit objects read from git (the others: from the cache)
 };
 
 /// Walks the history of `rev` ("" = HEAD) in the repository containing `repo_path`. Errors: not a

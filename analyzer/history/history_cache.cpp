@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 
@@ -14,8 +15,13 @@ constexpr const char* kSchema = "repohealth-history";
 /// What makes a record: the tool version and the diff rules of tree_diff.cpp (renames by blob
 /// id, then by content at 50 % similarity up to a million pairs; lines from blob diffs without
 /// attributes). Records of another format are dropped, not read.
-constexpr const char* kFormat = "v1; renames exact+50%/1000000 pairs; lines git_diff_blobs; tool " REPOHEALTH_VERSION;
-constexpr size_t kFlushEvery = 1000;
+constexpr const char* kFormat = "v1; commits; renames exact+50%/1000000 pairs; lines git_diff_blobs; tool " REPOHEALTH_VERSION;
+constexpr const char* kTables =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS changes(key BLOB PRIMARY KEY, lines INTEGER NOT NULL, data BLOB "
+    "NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS commits(id BLOB PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;";
+constexpr size_t kFlushBytes = size_t{64} << 20;
 constexpr int kBusyTimeoutMs = 5000;
 
 // ---- record format: varints and length-prefixed strings --------------------------------------
@@ -59,6 +65,9 @@ struct Reader {
     return s;
   }
 };
+
+uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+int64_t unzigzag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
 
 enum : uint8_t { kLines = 1, kBinary = 2 };
 
@@ -126,13 +135,9 @@ Opened prepare(sqlite3* db, std::string& error) {
   rc = query_text(db, "SELECT count(*) FROM sqlite_master", value, found, error);
   if (rc != SQLITE_OK) return result(rc);
   if (value == "0") {
-    std::string sql = std::string(
-                          "BEGIN IMMEDIATE;"
-                          "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-                          "CREATE TABLE IF NOT EXISTS changes(key BLOB PRIMARY KEY, lines INTEGER "
-                          "NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;"
-                          "INSERT OR REPLACE INTO meta VALUES('schema', '") +
-                      kSchema + "'), ('format', '" + kFormat + "');COMMIT;";
+    std::string sql = std::string("BEGIN IMMEDIATE;") + kTables +
+                      "INSERT OR REPLACE INTO meta VALUES('schema', '" + kSchema + "'), ('format', '" +
+                      kFormat + "');COMMIT;";
     rc = exec(db, sql.c_str(), error);
     if (rc != SQLITE_OK) {
       std::string ignored;
@@ -149,9 +154,9 @@ Opened prepare(sqlite3* db, std::string& error) {
   rc = query_text(db, "SELECT value FROM meta WHERE key = 'format'", value, found, error);
   if (rc != SQLITE_OK) return result(rc);
   if (!found || value != kFormat) {  // another version's records: dropped
-    std::string sql = std::string("BEGIN IMMEDIATE; DELETE FROM changes;"
-                                  "INSERT OR REPLACE INTO meta VALUES('format', '") +
-                      kFormat + "'); COMMIT;";
+    std::string sql = std::string("BEGIN IMMEDIATE;") + kTables +
+                      "DELETE FROM changes; DELETE FROM commits;"
+                      "INSERT OR REPLACE INTO meta VALUES('format', '" + kFormat + "'); COMMIT;";
     rc = exec(db, sql.c_str(), error);
     if (rc != SQLITE_OK) {
       std::string ignored;
@@ -213,6 +218,40 @@ bool decode_changes(const void* data, size_t size, CommitChanges& out) {
   return r.at == r.end;
 }
 
+std::string encode_commit(const CommitRecord& r) {
+  std::string out(reinterpret_cast<const char*>(r.tree.id), GIT_OID_RAWSZ);
+  put_varint(out, zigzag(r.time));
+  put_varint(out, zigzag(r.commit_time));
+  put_string(out, r.name);
+  put_string(out, r.email);
+  out.push_back(static_cast<char>(r.message));
+  put_varint(out, r.parents.size());
+  for (const git_oid& p : r.parents) out.append(reinterpret_cast<const char*>(p.id), GIT_OID_RAWSZ);
+  return out;
+}
+
+bool decode_commit(const void* data, size_t size, CommitRecord& out) {
+  Reader r{static_cast<const unsigned char*>(data), static_cast<const unsigned char*>(data) + size};
+  if (size < GIT_OID_RAWSZ) return false;
+  git_oid_fromraw(&out.tree, r.at);
+  r.at += GIT_OID_RAWSZ;
+  out.time = unzigzag(r.varint());
+  out.commit_time = unzigzag(r.varint());
+  out.name = r.string();
+  out.email = r.string();
+  if (!r.ok || r.at >= r.end) return false;
+  out.message = *r.at++;
+  const uint64_t n = r.varint();
+  if (!r.ok || out.message > 31 || n * GIT_OID_RAWSZ != static_cast<uint64_t>(r.end - r.at))
+    return false;
+  out.parents.resize(static_cast<size_t>(n));
+  for (git_oid& p : out.parents) {
+    git_oid_fromraw(&p, r.at);
+    r.at += GIT_OID_RAWSZ;
+  }
+  return true;
+}
+
 std::unique_ptr<HistoryCache> HistoryCache::open(const std::string& dir,
                                                  std::vector<std::string>& notes) {
   std::error_code ec;
@@ -258,7 +297,11 @@ HistoryCache::HistoryCache(sqlite3* db, std::string path, std::vector<std::strin
   if (sqlite3_prepare_v2(db_, "SELECT lines, data FROM changes WHERE key = ?", -1, &select_,
                          nullptr) != SQLITE_OK ||
       sqlite3_prepare_v2(db_, "INSERT OR REPLACE INTO changes(key, lines, data) VALUES(?, ?, ?)",
-                         -1, &insert_, nullptr) != SQLITE_OK)
+                         -1, &insert_, nullptr) != SQLITE_OK ||
+      sqlite3_prepare_v2(db_, "SELECT data FROM commits WHERE id = ?", -1, &select_commit_,
+                         nullptr) != SQLITE_OK ||
+      sqlite3_prepare_v2(db_, "INSERT OR REPLACE INTO commits(id, data) VALUES(?, ?)", -1,
+                         &insert_commit_, nullptr) != SQLITE_OK)
     fail(sqlite3_errmsg(db_));
 }
 
@@ -266,6 +309,8 @@ HistoryCache::~HistoryCache() {
   flush();
   sqlite3_finalize(select_);
   sqlite3_finalize(insert_);
+  sqlite3_finalize(select_commit_);
+  sqlite3_finalize(insert_commit_);
   sqlite3_close(db_);
 }
 
@@ -273,6 +318,7 @@ void HistoryCache::fail(const std::string& what) {
   if (failed_) return;
   failed_ = true;
   pending_.clear();
+  pending_bytes_.clear();
   notes_.push_back("the history cache " + path_ + " failed (" + what +
                    "); it was not used for the rest of this scan");
 }
@@ -304,11 +350,41 @@ bool HistoryCache::load(const git_oid* parent_tree, const git_oid& tree, bool ne
   return true;
 }
 
+bool HistoryCache::load_commit(const git_oid& id, CommitRecord& out) {
+  if (failed_) return false;
+  sqlite3_reset(select_commit_);
+  sqlite3_bind_blob(select_commit_, 1, id.id, GIT_OID_RAWSZ, SQLITE_STATIC);
+  const int rc = sqlite3_step(select_commit_);
+  if (rc == SQLITE_DONE) return false;
+  if (rc != SQLITE_ROW) {
+    fail(sqlite3_errmsg(db_));
+    return false;
+  }
+  const void* data = sqlite3_column_blob(select_commit_, 0);
+  const int size = sqlite3_column_bytes(select_commit_, 0);
+  const bool ok = size >= 0 && decode_commit(data, static_cast<size_t>(size), out);
+  sqlite3_reset(select_commit_);
+  return ok;  // a record that does not decode: read from git and replaced
+}
+
+void HistoryCache::store_commit(const git_oid& id, const CommitRecord& record) {
+  if (failed_) return;
+  add(std::string_view(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ), -1,
+      encode_commit(record));
+}
+
 void HistoryCache::store(const git_oid* parent_tree, const git_oid& tree, bool with_lines,
                          const CommitChanges& changes) {
   if (failed_ || changes.unreadable_blobs > 0 || changes.renames_unknown) return;
-  pending_.push_back({record_key(parent_tree, tree), with_lines, encode_changes(changes)});
-  if (pending_.size() >= kFlushEvery) flush();
+  add(record_key(parent_tree, tree), with_lines ? 1 : 0, encode_changes(changes));
+}
+
+void HistoryCache::add(std::string_view key, int lines, std::string_view data) {
+  pending_.push_back({pending_bytes_.size(), static_cast<uint32_t>(key.size()),
+                      static_cast<uint32_t>(data.size()), lines});
+  pending_bytes_ += key;
+  pending_bytes_ += data;
+  if (pending_bytes_.size() >= kFlushBytes) flush();
 }
 
 void HistoryCache::flush() {
@@ -318,21 +394,34 @@ void HistoryCache::flush() {
     fail(error);
     return;
   }
+  auto key = [&](const Pending& p) {
+    return std::string_view(pending_bytes_).substr(p.offset, p.key_size);
+  };
+  std::sort(pending_.begin(), pending_.end(), [&](const Pending& a, const Pending& b) {
+    return (a.lines < 0) != (b.lines < 0) ? a.lines < 0 : key(a) < key(b);
+  });
   for (const Pending& p : pending_) {
-    sqlite3_reset(insert_);
-    sqlite3_bind_blob(insert_, 1, p.key.data(), static_cast<int>(p.key.size()), SQLITE_STATIC);
-    sqlite3_bind_int(insert_, 2, p.lines ? 1 : 0);
-    sqlite3_bind_blob(insert_, 3, p.data.data(), static_cast<int>(p.data.size()), SQLITE_STATIC);
-    if (sqlite3_step(insert_) != SQLITE_DONE) {
+    sqlite3_stmt* st = p.lines < 0 ? insert_commit_ : insert_;
+    const char* bytes = pending_bytes_.data() + p.offset;
+    sqlite3_reset(st);
+    sqlite3_bind_blob(st, 1, bytes, static_cast<int>(p.key_size), SQLITE_STATIC);
+    if (p.lines < 0) {
+      sqlite3_bind_blob(st, 2, bytes + p.key_size, static_cast<int>(p.data_size), SQLITE_STATIC);
+    } else {
+      sqlite3_bind_int(st, 2, p.lines);
+      sqlite3_bind_blob(st, 3, bytes + p.key_size, static_cast<int>(p.data_size), SQLITE_STATIC);
+    }
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
       const std::string what = sqlite3_errmsg(db_);
-      sqlite3_reset(insert_);
       exec(db_, "ROLLBACK", error);
       fail(what);
       return;
     }
   }
-  sqlite3_reset(insert_);
   pending_.clear();
+  pending_bytes_.clear();
   if (exec(db_, "COMMIT", error) != SQLITE_OK) {
     exec(db_, "ROLLBACK", error);
     fail(error);

@@ -1,5 +1,5 @@
 // The history cache (HistoryOptions::cache_dir): a walk with the cache gives the same facts as one
-// without, a second walk diffs no commit again, new commits are the only ones diffed, line counts
+// without, a second walk diffs no commit again and reads no commit object, new commits are the only ones diffed, line counts
 // missing from a record are counted when a run needs them, and a damaged or foreign cache file
 // gives one note and is rebuilt.
 #include <sqlite3.h>
@@ -82,6 +82,7 @@ TEST(HistoryCache, SecondWalkIsIdenticalAndDiffsNothing) {
     EXPECT_EQ(cold, without);
     EXPECT_EQ(warm, without);
     EXPECT_EQ(stats.commits_diffed, 0);
+    EXPECT_EQ(stats.commits_read, 0);  // every commit record came from the cache
     // Six non-merge commits; with first parents only the merge is diffed too (it stands for
     // its branch) and the topic commit is not walked.
     EXPECT_EQ(stats.commits_from_cache, 6);
@@ -106,6 +107,7 @@ TEST(HistoryCache, NewCommitsAreTheOnlyOnesDiffed) {
   const std::string cached = json_of(walk(r, o, stats));
   EXPECT_EQ(stats.commits_diffed, 2);
   EXPECT_EQ(stats.commits_from_cache, 6);
+  EXPECT_EQ(stats.commits_read, 2);
 
   HistoryOptions no_cache = o;
   no_cache.cache_dir.clear();
@@ -198,7 +200,7 @@ TEST(HistoryCache, ForeignFilesAreReportedOnceAndRebuilt) {
   }
 }
 
-TEST(HistoryCache, RecordsThatDoNotDecodeAreDiffedAgain) {
+TEST(HistoryCache, RecordsThatDoNotDecodeAreReadAgain) {
   GitRepo r;
   build_history(r);
   TempDir cache;
@@ -208,13 +210,16 @@ TEST(HistoryCache, RecordsThatDoNotDecodeAreDiffedAgain) {
   const std::string expected = json_of(walk(r, o, stats));
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((cache.path() / HistoryCache::kFileName).c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE changes SET data = x'05ff'", nullptr, nullptr, nullptr),
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE changes SET data = x'05ff'; UPDATE commits SET data = x'01'",
+                         nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
   EXPECT_EQ(json_of(walk(r, o, stats)), expected);
   EXPECT_EQ(stats.commits_diffed, 6);
+  EXPECT_EQ(stats.commits_read, 7);
   walk(r, o, stats);
   EXPECT_EQ(stats.commits_diffed, 0);
+  EXPECT_EQ(stats.commits_read, 0);
 }
 
 TEST(HistoryCache, ConcurrentWalksShareTheCache) {
@@ -265,6 +270,27 @@ TEST(HistoryCache, RecordFormatRoundTripsAndRejectsGarbage) {
   for (size_t cut = 0; cut < data.size(); ++cut)
     EXPECT_FALSE(history::decode_changes(data.data(), cut, back)) << cut;
   EXPECT_FALSE(history::decode_changes("\x00\xff\xff\xff\xff\x0f", 6, back));
+
+  history::CommitRecord commit;
+  git_oid_fromstr(&commit.tree, "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+  commit.time = -86400 * 365;  // before 1970
+  commit.commit_time = 1717243200;
+  commit.name = "Ærø Ødegård";
+  commit.email = "aero@example.dk";
+  commit.message = history::CommitRecord::kIssueBit | history::CommitRecord::kSignedBit;
+  commit.parents = {commit.tree, commit.tree};
+  const std::string cdata = history::encode_commit(commit);
+  history::CommitRecord cback;
+  ASSERT_TRUE(history::decode_commit(cdata.data(), cdata.size(), cback));
+  EXPECT_TRUE(git_oid_equal(&cback.tree, &commit.tree));
+  EXPECT_EQ(cback.time, commit.time);
+  EXPECT_EQ(cback.commit_time, commit.commit_time);
+  EXPECT_EQ(cback.name, commit.name);
+  EXPECT_EQ(cback.email, commit.email);
+  EXPECT_EQ(cback.message, commit.message);
+  EXPECT_EQ(cback.parents.size(), 2u);
+  for (size_t cut = 0; cut < cdata.size(); ++cut)
+    EXPECT_FALSE(history::decode_commit(cdata.data(), cut, cback)) << cut;
 }
 
 }  // namespace
