@@ -90,6 +90,28 @@ TEST(HistoryCache, SecondWalkIsIdenticalAndDiffsNothing) {
   EXPECT_TRUE(fs::exists(cache.path() / HistoryCache::kFileName));
 }
 
+TEST(HistoryCache, FolderScansShareRecordsWithWholeRepositoryScans) {
+  GitRepo r;
+  build_history(r);
+  TempDir cache;
+  HistoryOptions o = options_at("2024-06-01");
+  HistoryRunStats stats;
+  auto folder = [&](const HistoryOptions& opt) {
+    stats = {};
+    auto result = analyse_history((r.path() / "src").string(), "", opt, &stats);
+    EXPECT_TRUE(static_cast<bool>(result));
+    return result ? json_of(*result) : std::string();
+  };
+  const std::string without = folder(o);
+  o.cache_dir = cache.str();
+  walk(r, o, stats);  // the whole repository fills the cache
+  EXPECT_EQ(folder(o), without);
+  // Only the merge: a folder scan compares it with its first parent to know whether it touches
+  // the folder, which the whole repository's walk never needed.
+  EXPECT_EQ(stats.commits_diffed, 1);
+  EXPECT_EQ(stats.commits_read, 0);
+}
+
 TEST(HistoryCache, NewCommitsAreTheOnlyOnesDiffed) {
   GitRepo r;
   build_history(r);
