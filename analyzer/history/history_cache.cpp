@@ -15,7 +15,8 @@ constexpr const char* kSchema = "repohealth-history";
 /// What makes a record: the tool version and the diff rules of tree_diff.cpp (renames by blob
 /// id, then by content at 50 % similarity up to a million pairs; lines from blob diffs without
 /// attributes). Records of another format are dropped, not read.
-constexpr const char* kFormat = "v1; commits; renames exact+50%/1000000 pairs; lines git_diff_blobs; tool " REPOHEALTH_VERSION;
+constexpr const char* kFormat =
+    "v1; commits; renames exact+50%/1000000 pairs; lines git_diff_blobs; tool " REPOHEALTH_VERSION;
 constexpr const char* kTables =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS changes(key BLOB PRIMARY KEY, lines INTEGER NOT NULL, data BLOB "
@@ -136,8 +137,8 @@ Opened prepare(sqlite3* db, std::string& error) {
   if (rc != SQLITE_OK) return result(rc);
   if (value == "0") {
     std::string sql = std::string("BEGIN IMMEDIATE;") + kTables +
-                      "INSERT OR REPLACE INTO meta VALUES('schema', '" + kSchema + "'), ('format', '" +
-                      kFormat + "');COMMIT;";
+                      "INSERT OR REPLACE INTO meta VALUES('schema', '" + kSchema +
+                      "'), ('format', '" + kFormat + "');COMMIT;";
     rc = exec(db, sql.c_str(), error);
     if (rc != SQLITE_OK) {
       std::string ignored;

@@ -1,7 +1,7 @@
 // The history cache (HistoryOptions::cache_dir): a walk with the cache gives the same facts as one
-// without, a second walk diffs no commit again and reads no commit object, new commits are the only ones diffed, line counts
-// missing from a record are counted when a run needs them, and a damaged or foreign cache file
-// gives one note and is rebuilt.
+// without, a second walk diffs no commit again and reads no commit object, new commits are the
+// only ones diffed, line counts missing from a record are counted when a run needs them, and a
+// damaged or foreign cache file gives one note and is rebuilt.
 #include <sqlite3.h>
 
 #include <gtest/gtest.h>
