@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <queue>
 #include <unordered_set>
 
@@ -102,11 +103,16 @@ CommitGraph read_commit_graph(git_repository* repo, const git_oid& head, bool fi
   std::vector<int32_t> stack{node(head).first};
   std::vector<int32_t> pending;  // parents of the commit being read
   CommitRecord r;
+  // A record is used only for a commit this repository has (a cache shared with another clone
+  // must not fill in commits missing here): a look-up in the pack index, nothing inflated.
+  git_odb* odb = nullptr;
+  if (store && git_repository_odb(&odb, repo) != 0) store = nullptr;
+  std::unique_ptr<git_odb, decltype(&git_odb_free)> odb_owner(odb, &git_odb_free);
   while (!stack.empty()) {
     int32_t idx = stack.back();
     stack.pop_back();
     const git_oid id = g.commits[static_cast<size_t>(idx)].id;
-    if (!store || !store->load_commit(id, r)) {
+    if (!store || !git_odb_exists(odb, &id) || !store->load_commit(id, r)) {
       if (!read_record(repo, id, r)) {
         g.commits[static_cast<size_t>(idx)].flags |= kUnreadable;
         continue;

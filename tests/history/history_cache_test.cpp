@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -242,6 +243,30 @@ TEST(HistoryCache, RecordsThatDoNotDecodeAreReadAgain) {
   walk(r, o, stats);
   EXPECT_EQ(stats.commits_diffed, 0);
   EXPECT_EQ(stats.commits_read, 0);
+}
+
+TEST(HistoryCache, RecordsDoNotStandInForCommitsTheRepositoryLacks) {
+  GitRepo r;
+  r.run("config gc.auto 0");
+  build_history(r);
+  TempDir cache;
+  HistoryOptions o = options_at("2024-06-01");
+  o.cache_dir = cache.str();
+  HistoryRunStats stats;
+  walk(r, o, stats);
+  // The commit "Move app" goes missing (a damaged clone sharing the cache): the walk sees it as
+  // unreadable, as it does without the cache.
+  const std::string moved = r.run("rev-parse HEAD~3");
+  const fs::path object = r.path() / ".git/objects" / moved.substr(0, 2) / moved.substr(2);
+  ASSERT_TRUE(fs::exists(object)) << object;
+  fs::permissions(object, fs::perms::owner_all, fs::perm_options::add);
+  fs::remove(object);
+  const HistoryFacts cached = walk(r, o, stats);
+  const auto& unreadable = cached.repository.unreadable_commits;
+  EXPECT_NE(std::find(unreadable.begin(), unreadable.end(), moved), unreadable.end());
+  HistoryOptions plain = o;
+  plain.cache_dir.clear();
+  EXPECT_EQ(json_of(cached), json_of(walk(r, plain, stats)));
 }
 
 TEST(HistoryCache, ConcurrentWalksShareTheCache) {
