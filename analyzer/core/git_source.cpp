@@ -470,6 +470,16 @@ void ensure_libgit2() {
     // Partial clones (missing blobs are then noted, never fetched) declare this extension.
     const char* extensions[] = {"partialclone"};
     git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, size_t{1});
+    // Memory and time of reading big repositories (the history walk reads every commit and
+    // tree; issue 15). Objects are read as git reads them, without hashing each one again
+    // (libgit2's strict verification costs half the walk; git only checks hashes in fsck).
+    // Pack files are mapped in 32 MB windows, at most 64 MB at a time (libgit2's default maps
+    // up to 8 GB: the whole pack stays in memory), and parsed objects are cached up to 16 MB
+    // (default 256 MB).
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, size_t{32} << 20);
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, size_t{64} << 20);
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, ssize_t{16} << 20);
   });
 }
 

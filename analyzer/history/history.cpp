@@ -13,6 +13,7 @@
 #include "history/coupling.h"
 #include "core/dates.h"
 #include "history/git_handles.h"
+#include "history/history_cache.h"
 #include "history/identity.h"
 #include "history/organisations.h"
 #include "history/ownership.h"
@@ -67,9 +68,9 @@ class HistoryRun {
  public:
   /// `prefix`: the scanned folder relative to the working tree ("" or ending in '/').
   HistoryRun(git_repository* repo, const HistoryOptions& options, std::string prefix,
-             HistoryFacts& out)
+             HistoryFacts& out, HistoryRunStats& stats)
       : repo_(repo), opt_(options), prefix_(std::move(prefix)), out_(out),
-        repo_facts_(out.repository) {}
+        repo_facts_(out.repository), stats_(stats) {}
 
   void run(const git_oid& head, int64_t since);
 
@@ -84,6 +85,8 @@ class HistoryRun {
   std::string prefix_;
   HistoryFacts& out_;
   RepoHistory& repo_facts_;
+  HistoryRunStats& stats_;
+  std::unique_ptr<HistoryCache> cache_;  ///< null without --cache
 
   std::vector<std::string> paths_;
   bool has_changelog_ = false;
@@ -126,7 +129,9 @@ void HistoryRun::run(const git_oid& head, int64_t since) {
   mailmap_ = load_mailmap(repo_, tree.get());
   ids_ = std::make_unique<IdentityTable>(mailmap_.get());
 
-  graph_ = read_commit_graph(repo_, head, opt_.first_parent, *ids_);
+  if (!opt_.cache_dir.empty()) cache_ = HistoryCache::open(opt_.cache_dir, out_.notes);
+  graph_ = read_commit_graph(repo_, head, opt_.first_parent, *ids_, cache_.get(),
+                             &stats_.commits_read);
   if (opt_.merge_aliases) ids_->merge_aliases();
   if (BlobPtr blob = blob_at(repo_, tree.get(), ".git-blame-ignore-revs")) {
     IgnoreRevs revs = parse_ignore_revs(repo_, blob_text(blob.get()));
@@ -173,6 +178,7 @@ void HistoryRun::run(const git_oid& head, int64_t since) {
   people_.assign(ids_->size(), PersonStats{});
   for (int32_t idx : graph_.order)
     if (analysed_[static_cast<size_t>(idx)]) process(idx);
+  cache_.reset();  // writes what is left
 
   if (repo_facts_.commits > 0) {
     repo_facts_.first_commit_date = iso_utc(first_time_);
@@ -233,11 +239,17 @@ void HistoryRun::process(int32_t idx) {
       }
       parent_tree = &p.tree;
     }
-    std::string error;
-    if (!differ_->diff(parent_tree, c.tree, count_lines, changes_, error)) {
-      repo_facts_.unreadable_commits.push_back(oid_hex(c.id));
-      diff_errors_.push_back(error);
-      return;
+    if (cache_ && cache_->load(parent_tree, c.tree, count_lines, changes_)) {
+      stats_.commits_from_cache += 1;
+    } else {
+      std::string error;
+      stats_.commits_diffed += 1;
+      if (!differ_->diff(parent_tree, c.tree, count_lines, changes_, error)) {
+        repo_facts_.unreadable_commits.push_back(oid_hex(c.id));
+        diff_errors_.push_back(error);
+        return;
+      }
+      if (cache_) cache_->store(parent_tree, c.tree, count_lines, changes_);
     }
     // A scan of a folder counts the commits that change something in it (git log -- folder).
     if (!prefix_.empty() && !within_folder(prefix_, changes_.files)) return;
@@ -501,7 +513,8 @@ std::string history::folder_prefix(git_repository* repo, const std::string& path
 }
 
 Result<HistoryFacts> analyse_history(const std::string& repo_path, const std::string& rev,
-                                     const HistoryOptions& options) {
+                                     const HistoryOptions& options, HistoryRunStats* stats) {
+  HistoryRunStats unused;
   ensure_libgit2();
   HistoryFacts out;
   RepoHistory& r = out.repository;
@@ -545,7 +558,9 @@ Result<HistoryFacts> analyse_history(const std::string& repo_path, const std::st
                  " (give a branch, tag or commit id)"};
   }
 
-  HistoryRun(repo.get(), options, history::folder_prefix(repo.get(), repo_path), out).run(head, since);
+  HistoryRun(repo.get(), options, history::folder_prefix(repo.get(), repo_path), out,
+             stats ? *stats : unused)
+      .run(head, since);
   return out;
 }
 

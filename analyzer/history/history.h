@@ -26,13 +26,24 @@ struct HistoryOptions {
   /// The reference instant every window ends at (seconds since 1970, UTC): `scan` always sets it
   /// from scan.as_of (as_of_instant). Unset: the revision's commit date.
   std::optional<int64_t> as_of;
+  /// Folder of the history cache (history-v1.sqlite: each commit's changes, so a later scan
+  /// diffs only new commits; docs/history.md). Empty: no cache.
+  std::string cache_dir;
+};
+
+/// What one walk did, for tests and benchmarks (not part of the facts).
+struct HistoryRunStats {
+  int64_t commits_diffed = 0;      ///< commits whose trees were compared
+  int64_t commits_from_cache = 0;  ///< commits whose changes came from the history cache
+  int64_t commits_read = 0;        ///< commit objects read from git (the others: from the cache)
 };
 
 /// Walks the history of `rev` ("" = HEAD) in the repository containing `repo_path`. Errors: not a
 /// git repository, unknown revision, bad --since. A repository without commits gives empty facts
 /// with a note; damaged or shallow history gives what can be read, with notes.
 Result<HistoryFacts> analyse_history(const std::string& repo_path, const std::string& rev,
-                                     const HistoryOptions& options);
+                                     const HistoryOptions& options,
+                                     HistoryRunStats* stats = nullptr);
 
 /// Joins history with the file metrics, run once both are done: hotspots (commits x sum of
 /// cyclomatic complexity, the top `top_n`) and the line-weighted knowledge loss.

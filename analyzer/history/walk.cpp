@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <queue>
 #include <unordered_set>
 
@@ -34,26 +35,57 @@ bool has_header(const git_commit* c, const char* field) {
   return rc == 0;
 }
 
-uint16_t classify(const git_commit* c, bool merge) {
-  uint16_t flags = merge ? kMerge : 0;
+/// The facts of a commit's message and headers.
+uint8_t message_bits(const git_commit* c) {
+  uint8_t bits = 0;
   const char* msg = git_commit_message(c);
   std::string_view message = msg ? msg : "";
   std::string_view subject = message.substr(0, message.find('\n'));
-  if (has_header(c, "gpgsig") || has_header(c, "gpgsig-sha256")) flags |= kSigned;
+  if (has_header(c, "gpgsig") || has_header(c, "gpgsig-sha256")) bits |= CommitRecord::kSignedBit;
+  if (is_pull_request_merge(message)) bits |= CommitRecord::kPullMergeBit;
+  if (references_issue(message)) bits |= CommitRecord::kIssueBit;
+  if (is_conventional_commit(subject)) bits |= CommitRecord::kConventionalBit;
+  if (is_squashed_pull_request(subject)) bits |= CommitRecord::kSquashBit;
+  return bits;
+}
+
+/// A merge's message tells whether a pull request came in; other commits' whether they name an
+/// issue, follow Conventional Commits or are a squashed pull request.
+uint16_t classify(uint8_t bits, bool merge) {
+  uint16_t flags = merge ? kMerge : 0;
+  if (bits & CommitRecord::kSignedBit) flags |= kSigned;
   if (merge) {
-    if (is_pull_request_merge(message)) flags |= kPullRequest;
+    if (bits & CommitRecord::kPullMergeBit) flags |= kPullRequest;
   } else {
-    if (references_issue(message)) flags |= kIssueRef;
-    if (is_conventional_commit(subject)) flags |= kConventional;
-    if (is_squashed_pull_request(subject)) flags |= kPullRequest;
+    if (bits & CommitRecord::kIssueBit) flags |= kIssueRef;
+    if (bits & CommitRecord::kConventionalBit) flags |= kConventional;
+    if (bits & CommitRecord::kSquashBit) flags |= kPullRequest;
   }
   return flags;
+}
+
+bool read_record(git_repository* repo, const git_oid& id, CommitRecord& r) {
+  git_commit* raw = nullptr;
+  if (git_commit_lookup(&raw, repo, &id) != 0) return false;
+  CommitPtr commit(raw);
+  const git_signature* author = git_commit_author(commit.get());
+  r.tree = *git_commit_tree_id(commit.get());
+  r.commit_time = git_commit_time(commit.get());
+  r.time = author ? author->when.time : r.commit_time;
+  r.name = author && author->name ? author->name : "";
+  r.email = author && author->email ? author->email : "";
+  r.parents.clear();
+  for (unsigned int k = 0; k < git_commit_parentcount(commit.get()); ++k)
+    if (const git_oid* pid = git_commit_parent_id(commit.get(), k)) r.parents.push_back(*pid);
+  r.message = message_bits(commit.get());
+  return true;
 }
 
 }  // namespace
 
 CommitGraph read_commit_graph(git_repository* repo, const git_oid& head, bool first_parent,
-                              IdentityTable& identities) {
+                              IdentityTable& identities, CommitStore* store,
+                              int64_t* read_from_git) {
   CommitGraph g;
   g.shallow = git_repository_is_shallow(repo) == 1;
   OidSet boundary = g.shallow ? read_shallow_file(repo) : OidSet{};
@@ -70,41 +102,45 @@ CommitGraph read_commit_graph(git_repository* repo, const git_oid& head, bool fi
 
   std::vector<int32_t> stack{node(head).first};
   std::vector<int32_t> pending;  // parents of the commit being read
+  CommitRecord r;
+  // A record is used only for a commit this repository has (a cache shared with another clone
+  // must not fill in commits missing here): a look-up in the pack index, nothing inflated.
+  git_odb* odb = nullptr;
+  if (store && git_repository_odb(&odb, repo) != 0) store = nullptr;
+  std::unique_ptr<git_odb, decltype(&git_odb_free)> odb_owner(odb, &git_odb_free);
   while (!stack.empty()) {
     int32_t idx = stack.back();
     stack.pop_back();
-    git_commit* raw = nullptr;
-    if (git_commit_lookup(&raw, repo, &g.commits[static_cast<size_t>(idx)].id) != 0) {
-      g.commits[static_cast<size_t>(idx)].flags |= kUnreadable;
-      continue;
-    }
-    CommitPtr commit(raw);
     const git_oid id = g.commits[static_cast<size_t>(idx)].id;
-    const unsigned int real_parents = git_commit_parentcount(commit.get());
+    if (!store || !git_odb_exists(odb, &id) || !store->load_commit(id, r)) {
+      if (!read_record(repo, id, r)) {
+        g.commits[static_cast<size_t>(idx)].flags |= kUnreadable;
+        continue;
+      }
+      if (read_from_git) *read_from_git += 1;
+      if (store) store->store_commit(id, r);
+    }
+    const auto real_parents = static_cast<unsigned int>(r.parents.size());
     const bool is_boundary = boundary.count(id) > 0;
-    const git_signature* author = git_commit_author(commit.get());
 
     pending.clear();
     if (!is_boundary) {
       unsigned int follow = first_parent ? std::min(real_parents, 1u) : real_parents;
       for (unsigned int k = 0; k < follow; ++k) {
-        const git_oid* pid = git_commit_parent_id(commit.get(), k);
-        if (!pid) continue;
-        auto [pidx, fresh] = node(*pid);
+        auto [pidx, fresh] = node(r.parents[k]);
         pending.push_back(pidx);
         if (fresh) stack.push_back(pidx);
       }
     }
     GraphCommit& c = g.commits[static_cast<size_t>(idx)];  // after node() may have grown the vector
-    c.tree = *git_commit_tree_id(commit.get());
-    c.commit_time = git_commit_time(commit.get());
-    c.time = author ? author->when.time : c.commit_time;
-    c.author = identities.intern(author ? author->name : "", author ? author->email : "", c.time,
-                                 real_parents >= 2);
+    c.tree = r.tree;
+    c.commit_time = r.commit_time;
+    c.time = r.time;
+    c.author = identities.intern(r.name.c_str(), r.email.c_str(), c.time, real_parents >= 2);
     c.parent_slot = static_cast<uint32_t>(g.parents.size());
     c.parent_count = static_cast<uint16_t>(pending.size());
     g.parents.insert(g.parents.end(), pending.begin(), pending.end());
-    c.flags |= classify(commit.get(), real_parents >= 2 && !is_boundary);
+    c.flags |= classify(r.message, real_parents >= 2 && !is_boundary);
     if (is_boundary) c.flags |= kShallowRoot;
   }
 

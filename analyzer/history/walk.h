@@ -48,9 +48,37 @@ struct CommitGraph {
   int32_t parent(const GraphCommit& c, uint32_t k) const { return parents[c.parent_slot + k]; }
 };
 
+/// What the walk needs of one commit object, as read from git or from the history cache.
+struct CommitRecord {
+  enum MessageBit : uint8_t {
+    kSignedBit = 1,        ///< a gpgsig header
+    kPullMergeBit = 2,     ///< the message of a forge's pull-request merge
+    kIssueBit = 4,         ///< the message references an issue
+    kConventionalBit = 8,  ///< the subject follows Conventional Commits
+    kSquashBit = 16,       ///< the subject of a squashed pull request
+  };
+  git_oid tree{};
+  int64_t time = 0;         ///< author date (the committer date without an author)
+  int64_t commit_time = 0;  ///< committer date
+  std::string name, email;  ///< the author as written in the commit (before .mailmap)
+  std::vector<git_oid> parents;  ///< all parents, as written
+  uint8_t message = 0;      ///< MessageBit
+};
+
+/// Where read_commit_graph finds commit records before reading commit objects (the history
+/// cache), and keeps the ones it read.
+class CommitStore {
+ public:
+  virtual ~CommitStore() = default;
+  virtual bool load_commit(const git_oid& id, CommitRecord& out) = 0;
+  virtual void store_commit(const git_oid& id, const CommitRecord& record) = 0;
+};
+
 /// Reads the commits reachable from `head` (first parents only when asked) and interns their
-/// authors. Commits that cannot be read are kept with kUnreadable and no parents.
+/// authors. Commits that cannot be read are kept with kUnreadable and no parents. With a
+/// `store`, known commits are taken from it; `read_from_git` counts the commit objects read.
 CommitGraph read_commit_graph(git_repository* repo, const git_oid& head, bool first_parent,
-                              IdentityTable& identities);
+                              IdentityTable& identities, CommitStore* store = nullptr,
+                              int64_t* read_from_git = nullptr);
 
 }  // namespace rh::history
