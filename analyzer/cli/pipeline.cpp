@@ -157,6 +157,7 @@ ScanOutcome run_scan(const ScanRequest& request) {
     HistoryOptions options = request.history_options;
     if (options.org_mapping.empty()) options.org_mapping = request.config.organisations;
     options.as_of = as_of_instant(result.scan.as_of);
+    if (options.cache_dir.empty()) options.cache_dir = request.cache_dir;  // the same folder as the files'
     background.run([&history, &request, options] {
       history.emplace(analyse_history(request.root, request.rev, options));
     });

@@ -1,5 +1,7 @@
 #include "history/history_cache.h"
 
+#include "cache/cache_folder.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -255,19 +257,19 @@ bool decode_commit(const void* data, size_t size, CommitRecord& out) {
 
 std::unique_ptr<HistoryCache> HistoryCache::open(const std::string& dir,
                                                  std::vector<std::string>& notes) {
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) {
-    notes.push_back("the history cache folder " + dir + " cannot be created (" + ec.message() +
-                    "); the history was not cached");
+  std::string why;
+  if (!make_dirs(dir, why)) {  // the cache folder's rules: private folders, plain files only
+    notes.push_back(why + "; the history was not cached");
     return nullptr;
   }
   const std::string path = (fs::path(dir) / kFileName).string();
+  std::string planted;
+  if (remove_non_files(path, planted)) notes.push_back("the history cache: " + planted + "; it was removed");
   std::string problem;
   for (int attempt = 0; attempt < 2; ++attempt) {
     sqlite3* db = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &db,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW,
                                    nullptr);
     Opened state = Opened::broken;
     if (rc == SQLITE_OK) {

@@ -66,6 +66,33 @@ TEST(CacheScan, WarmScanWritesTheSameFactsFromTheCache) {
   EXPECT_EQ(comparable(none.facts).dump(1), comparable(configured.facts).dump(1));
 }
 
+TEST(CacheScan, TheHistoryIsCachedInTheSameFolderWhichStaysPrivate) {
+  TempDir repo, parent, outside;
+  make_repo(repo.path());
+  write_file(repo.path(), "src/app.py", "def run():\n    return 2\n");
+  git(repo.path(), "commit -q -am second");
+  const fs::path cache = parent.path() / "new" / "cache";
+  const std::string flags = "--cache " + sh_quote(cache.string());
+  ScanRun cold = scan(repo.str(), flags);
+  ASSERT_EQ(cold.command.exit_code, 0) << cold.command.err;
+  ASSERT_TRUE(cold.facts["history"].is_object());
+  EXPECT_TRUE(fs::is_regular_file(cache / "history-v1.sqlite"));
+  EXPECT_EQ(fs::status(cache).permissions() & fs::perms::all, fs::perms::owner_all);  // 0700
+  ScanRun warm = scan(repo.str(), flags);
+  ASSERT_EQ(warm.command.exit_code, 0) << warm.command.err;
+  EXPECT_EQ(comparable(warm.facts).dump(1), comparable(cold.facts).dump(1));  // history included
+
+  // A link planted where the history cache lives is removed, never written through.
+  write_file(outside.path(), "victim", "keep me\n");
+  fs::remove(cache / "history-v1.sqlite");
+  fs::create_symlink(outside.path() / "victim", cache / "history-v1.sqlite");
+  ScanRun planted = scan(repo.str(), flags);
+  ASSERT_EQ(planted.command.exit_code, 0) << planted.command.err;
+  EXPECT_EQ(read_file(outside.path() / "victim"), "keep me\n");
+  EXPECT_FALSE(fs::is_symlink(cache / "history-v1.sqlite"));
+  EXPECT_EQ(comparable(planted.facts)["history"]["repository"], comparable(cold.facts)["history"]["repository"]);
+}
+
 TEST(CacheScan, DefaultLocationIsUnderXdgCacheHome) {
   TempDir repo;
   make_repo(repo.path());
