@@ -34,6 +34,8 @@ void BM_HistoryWalk(benchmark::State& state, bool all_lines) {
   }
   state.counters["commits"] = static_cast<double>(commits);
   state.counters["files"] = static_cast<double>(files);
+  state.counters["commits_per_s"] =
+      benchmark::Counter(static_cast<double>(commits * state.iterations()), benchmark::Counter::kIsRate);
 }
 
 void BM_HistoryWalkWarm(benchmark::State& state) {
@@ -57,6 +59,9 @@ void BM_HistoryWalkWarm(benchmark::State& state) {
   }
   state.counters["diffed"] = static_cast<double>(stats.commits_diffed);
   state.counters["from_cache"] = static_cast<double>(stats.commits_from_cache);
+  state.counters["commits_per_s"] = benchmark::Counter(
+      static_cast<double>((stats.commits_diffed + stats.commits_from_cache) * state.iterations()),
+      benchmark::Counter::kIsRate);
   std::error_code ec;
   std::filesystem::remove_all(dir, ec);
 }
