@@ -3,6 +3,7 @@
 #include <clang-c/Index.h>
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
 #include <mutex>
 #include <new>
@@ -10,6 +11,7 @@
 #include "lang/clang_internal.h"
 #include "lang/clang_measure.h"
 #include "lang/clang_source.h"
+#include "lang/libclang_loader.h"
 #include "lang/line_counter.h"
 
 namespace rh {
@@ -206,6 +208,8 @@ std::shared_ptr<const CompileCommands> set_compile_commands(std::shared_ptr<cons
 
 bool is_clang_language(const LanguageInfo& language) { return language.id == "c" || language.id == "cpp"; }
 
+bool ClangFrontend::available() { return libclang_available(); }
+
 ClangFrontend* clang_frontend() {
   static ClangFrontend frontend;
   return &frontend;
@@ -220,6 +224,16 @@ void ClangFrontend::analyze(const FrontendInput& input, FileFacts& facts, std::v
   auto lexical_lines = [&] {
     if (input.language) facts.lines = count_lines(input.content, input.language->comments);
   };
+  if (!available()) {
+    // Line counts only; the outcome depends on the machine, so it is not cached. One note per
+    // process names the first file it hit, not one per C/C++ file.
+    lexical_lines();
+    if (input.time_cut) *input.time_cut = true;
+    static std::atomic<bool> reported{false};
+    if (!reported.exchange(true))
+      notes.push_back({"warning", path, libclang_problem() + "; C/C++ files get line counts only"});
+    return;
+  }
   if (input.content.size() > std::numeric_limits<unsigned>::max() / 2) {
     lexical_lines();
     notes.push_back({"warning", path, "file too large to parse; line counts only"});
@@ -265,6 +279,7 @@ void ClangFrontend::analyze(const FrontendInput& input, FileFacts& facts, std::v
 }
 
 std::string clang_cursor_dump(std::string_view path, std::string_view content, const LanguageInfo& language) {
+  if (!ClangFrontend::available()) return libclang_problem() + "\n";
   const std::shared_ptr<const CompileCommands> commands = current_commands();
   const ParseJob job = make_job(FrontendInput{path, content, &language}, commands.get());
   CXFile file = nullptr;

@@ -15,6 +15,10 @@ namespace rh {
 
 class ClangFrontend : public Frontend {
  public:
+  /// Whether libclang could be loaded (on first use; see lang/libclang_loader.h). When it
+  /// cannot, analyze() gives line counts and one warning per process, naming the problem.
+  static bool available();
+
   void analyze(const FrontendInput& input, FileFacts& facts, std::vector<Notification>& notes,
                FileSyntax* syntax = nullptr, TokenSequence* tokens = nullptr) override;
 };

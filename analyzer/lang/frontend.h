@@ -19,8 +19,8 @@ struct FrontendInput {
   std::string_view path;     ///< repository-relative, for messages
   std::string_view content;  ///< the file's bytes
   const LanguageInfo* language = nullptr;
-  /// Set when a budget measured in time cut the analysis (the parser's timeout): the outcome then
-  /// depends on the machine and is not cached. May be null.
+  /// Set when a budget measured in time cut the analysis (the parser's timeout), or libclang
+  /// could not be loaded: the outcome then depends on the machine and is not cached. May be null.
   bool* time_cut = nullptr;
 };
 
