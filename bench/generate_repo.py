@@ -44,8 +44,38 @@ def body_lines(r, lang, depth, budget):
             inner = body_lines(r, lang, depth + 1, r.randint(1, 3))
             out.append(("loop", v, inner))
         else:
-            out.append(("stmt", v, r.randint(1, 50)))
+            out.append(("stmt", v, expression(r, 0)))
     return out
+
+
+VARS = ["count", "total", "index", "value", "limit"]
+OPS = ["+", "-", "*", "/", "%", "<<", ">>", "&", "|", "^"]
+
+
+def expression(r, depth):
+    """An arithmetic expression of varied shape: variables are marked '@', calls 'call(' (so
+    each language renders them its own way); real code's variety of shapes, so that clone
+    detection finds the renamed copies, not every statement."""
+    kind = r.random()
+    if depth < 2 and kind < 0.3:
+        return "(" + expression(r, depth + 1) + " " + r.choice(OPS) + " " + expression(r, depth + 1) + ")"
+    if depth < 2 and kind < 0.45:
+        args = ", ".join(expression(r, depth + 1) for _ in range(r.randint(1, 3)))
+        return f"call{r.randint(0, 9)}(" + args + ")"
+    if kind < 0.75:
+        return "@" + r.choice(VARS)
+    return str(r.randint(0, 999))
+
+
+def render_expression(lang, text, name_of):
+    import re
+    if lang == "sh":  # no calls inside $(( )): a call becomes its first argument's sum
+        text = re.sub(r"call\d\(", "(", text).replace(", ", " + ")
+        return text.replace("@", "")
+    if lang == "php":
+        text = re.sub(r"call(\d)\(", lambda m: "$this->" + name_of("helper") + m.group(1) + "(", text)
+        return text.replace("@", "$")
+    return re.sub(r"call(\d)\(", lambda m: name_of("helper") + m.group(1) + "(", text).replace("@", "")
 
 
 def render(lang, block, indent, name_of):
@@ -53,17 +83,16 @@ def render(lang, block, indent, name_of):
     lines = []
     for item in block:
         if item[0] == "stmt":
-            _, v, n = item
-            if lang == "py":
-                lines.append(f"{pad}{v} = {name_of('helper')}({v}, {n})")
+            _, v, e = item
+            e = render_expression(lang, e, name_of)
+            if lang == "py" or lang == "go":
+                lines.append(f"{pad}{v} = {e}")
             elif lang == "sh":
-                lines.append(f"{pad}{v}=$(( {v} + {n} ))")
+                lines.append(f"{pad}{v}=$(( {e} ))")
             elif lang == "php":
-                lines.append(f"{pad}${v} = $this->{name_of('helper')}(${v}, {n});")
-            elif lang == "go":
-                lines.append(f"{pad}{v} = {name_of('helper')}({v}, {n})")
+                lines.append(f"{pad}${v} = {e};")
             else:
-                lines.append(f"{pad}{v} = {name_of('helper')}({v}, {n});")
+                lines.append(f"{pad}{v} = {e};")
         elif item[0] == "if":
             _, c, inner = item
             if lang == "py":
