@@ -1,6 +1,7 @@
 // The rule schema: a valid rule loads; every kind of mistake names file, line and field.
 #include "engine/rule_loader.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include "engine_test_support.h"
@@ -117,6 +118,19 @@ TEST(RuleLoader, EmbeddedRulesLoadWithoutErrors) {
   }
   // Shipped rules use `confidence:`, never the legacy `precision:` key.
   EXPECT_TRUE(c.warnings.empty()) << c.warnings.front();
+}
+
+TEST(RuleLoader, EveryEmbeddedSecurityRuleHasASecuritySeverity) {
+  // GitHub rates a code-scanning alert (critical/high/medium/low) only from the rule's
+  // security-severity; a security rule without one shows unrated.
+  for (const Rule& r : embedded_rules().rules) {
+    const auto& tags = r.descriptor.tags;
+    if (std::find(tags.begin(), tags.end(), "security") == tags.end()) continue;
+    ASSERT_FALSE(r.descriptor.security_severity.empty()) << r.descriptor.id;
+    const double v = std::stod(r.descriptor.security_severity);
+    EXPECT_GT(v, 0.0) << r.descriptor.id;
+    EXPECT_LE(v, 10.0) << r.descriptor.id;
+  }
 }
 
 TEST(RuleLoader, ConfidenceIsRequiredAndChecked) {
