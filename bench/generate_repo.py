@@ -78,6 +78,13 @@ def render_expression(lang, text, name_of):
     return re.sub(r"call(\d)\(", lambda m: name_of("helper") + m.group(1) + "(", text).replace("@", "")
 
 
+def block_end(lang, shell_word, pad, body):
+    """A block's body and its closing line: none in Python, `fi`/`done` in Bash, `}` elsewhere."""
+    if lang == "py":
+        return body
+    return body + [pad + (shell_word if lang == "sh" else "}")]
+
+
 def render(lang, block, indent, name_of):
     pad = {"py": "    ", "sh": "  "}.get(lang, "    ") * indent
     lines = []
@@ -97,18 +104,14 @@ def render(lang, block, indent, name_of):
             _, c, inner = item
             if lang == "py":
                 lines.append(f"{pad}if {c}:")
-                lines += render(lang, inner, indent + 1, name_of)
             elif lang == "sh":
                 c = c.replace(" > ", " -gt ").replace(" == ", " -eq ").replace(" < ", " -lt ").replace(" % 3", "")
                 lines.append(f"{pad}if [ \"${c.split()[0]}\" {' '.join(c.split()[1:])} ]; then")
-                lines += render(lang, inner, indent + 1, name_of)
-                lines.append(f"{pad}fi")
             else:
                 if lang == "php":
                     c = "$" + c.replace("limit", "$limit")
                 lines.append(f"{pad}if ({c}) {{" if lang != "go" else f"{pad}if {c} {{")
-                lines += render(lang, inner, indent + 1, name_of)
-                lines.append(f"{pad}}}")
+            lines += block_end(lang, "fi", pad, render(lang, inner, indent + 1, name_of))
         else:
             _, v, inner = item
             if lang == "py":
@@ -121,10 +124,7 @@ def render(lang, block, indent, name_of):
                 lines.append(f"{pad}for {v} = 0; {v} < limit; {v}++ {{")
             else:
                 lines.append(f"{pad}for ({v} = 0; {v} < limit; {v}++) {{")
-            lines += render(lang, inner, indent + 1, name_of)
-            lines.append(f"{pad}done" if lang == "sh" else ("" if lang == "py" else f"{pad}}}"))
-            if lang == "py":
-                lines.pop()
+            lines += block_end(lang, "done", pad, render(lang, inner, indent + 1, name_of))
     return lines
 
 

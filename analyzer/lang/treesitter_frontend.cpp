@@ -55,11 +55,9 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
   }
   try {
     Notification problem{"", path, ""};
-    std::unique_ptr<TSTree, TreeDeleter> tree(parse(input.content, &problem));
+    std::unique_ptr<TSTree, TreeDeleter> tree(parse(input.content, &problem, input.time_cut));
     if (!tree) {
       lexical_lines();
-      // parse() warns when the parser ran out of time (an incompatible grammar is an error).
-      if (problem.level == "warning" && input.time_cut) *input.time_cut = true;
       notes.push_back(std::move(problem));
       return;
     }
@@ -106,7 +104,7 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
   }
 }
 
-TSTree* TreeSitterFrontend::parse(std::string_view content, Notification* problem) const {
+TSTree* TreeSitterFrontend::parse(std::string_view content, Notification* problem, bool* timed_out) const {
   TSParser* parser = thread_parser();
   if (!ts_parser_set_language(parser, grammar_)) {
     if (problem) {
@@ -119,6 +117,7 @@ TSTree* TreeSitterFrontend::parse(std::string_view content, Notification* proble
   TSTree* tree = ts_parser_parse_string(parser, nullptr, content.data(), static_cast<uint32_t>(content.size()));
   if (!tree) {
     ts_parser_reset(parser);  // else the next parse would resume this one
+    if (timed_out) *timed_out = true;
     if (problem) {
       problem->level = "warning";
       problem->message =

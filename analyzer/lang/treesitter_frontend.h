@@ -24,8 +24,9 @@ class TreeSitterFrontend : public Frontend {
 
   /// The file's tree as the parser recovered it, without measuring or the error-density cut
   /// (`debug ast`); the caller owns it. Null, with `problem`'s level and message set, when the
-  /// grammar cannot be loaded or the parse did not finish in time. Content must be under 4 GiB.
-  TSTree* parse(std::string_view content, Notification* problem = nullptr) const;
+  /// grammar cannot be loaded or the parse did not finish in time (then `*timed_out` is set when
+  /// given). Content must be under 4 GiB.
+  TSTree* parse(std::string_view content, Notification* problem = nullptr, bool* timed_out = nullptr) const;
 
   const TSLanguage* grammar() const { return grammar_; }
   const CompiledSyntax& syntax() const { return *syntax_; }

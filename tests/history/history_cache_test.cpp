@@ -54,6 +54,21 @@ HistoryOptions options_at(const char* as_of) {
   return o;
 }
 
+/// The walk the cache tests repeat: as of 2024-06-01, with the history cache in `cache`.
+HistoryOptions cached_options(const TempDir& cache) {
+  HistoryOptions o = options_at("2024-06-01");
+  o.cache_dir = cache.str();
+  return o;
+}
+
+/// Runs `sql` on the cache file behind the cache's back (a damaged or foreign file).
+void exec_on_cache_file(const TempDir& cache, const char* sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((cache.path() / HistoryCache::kFileName).c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+}
+
 HistoryFacts walk(const GitRepo& r, const HistoryOptions& o, HistoryRunStats& stats) {
   stats = {};
   auto result = analyse_history(r.str(), "", o, &stats);
@@ -168,8 +183,7 @@ TEST(HistoryCache, LinesMissingFromARecordAreCountedWhenNeeded) {
 /// One walk with a damaged cache file: one note naming the cache, the facts otherwise the same,
 /// and the next walk finds a good cache again.
 void expect_rebuilt(const GitRepo& r, const TempDir& cache, const std::string& expected) {
-  HistoryOptions o = options_at("2024-06-01");
-  o.cache_dir = cache.str();
+  HistoryOptions o = cached_options(cache);
   HistoryRunStats stats;
   HistoryFacts damaged = walk(r, o, stats);
   ASSERT_EQ(damaged.notes.size(), 1u);
@@ -188,8 +202,7 @@ TEST(HistoryCache, TruncatedFileIsReportedOnceAndRebuilt) {
   GitRepo r;
   build_history(r);
   TempDir cache;
-  HistoryOptions o = options_at("2024-06-01");
-  o.cache_dir = cache.str();
+  HistoryOptions o = cached_options(cache);
   HistoryRunStats stats;
   const std::string expected = json_of(walk(r, o, stats));
   const fs::path file = cache.path() / HistoryCache::kFileName;
@@ -213,12 +226,8 @@ TEST(HistoryCache, ForeignFilesAreReportedOnceAndRebuilt) {
   {
     SCOPED_TRACE("another program's database");
     TempDir cache;
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((cache.path() / HistoryCache::kFileName).c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE songs(title TEXT); INSERT INTO songs VALUES('x');",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    sqlite3_close(db);
+    ASSERT_NO_FATAL_FAILURE(
+        exec_on_cache_file(cache, "CREATE TABLE songs(title TEXT); INSERT INTO songs VALUES('x');"));
     expect_rebuilt(r, cache, expected);
   }
 }
@@ -227,16 +236,10 @@ TEST(HistoryCache, RecordsThatDoNotDecodeAreReadAgain) {
   GitRepo r;
   build_history(r);
   TempDir cache;
-  HistoryOptions o = options_at("2024-06-01");
-  o.cache_dir = cache.str();
+  HistoryOptions o = cached_options(cache);
   HistoryRunStats stats;
   const std::string expected = json_of(walk(r, o, stats));
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((cache.path() / HistoryCache::kFileName).c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE changes SET data = x'05ff'; UPDATE commits SET data = x'01'",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  ASSERT_NO_FATAL_FAILURE(exec_on_cache_file(cache, "UPDATE changes SET data = x'05ff'; UPDATE commits SET data = x'01'"));
   EXPECT_EQ(json_of(walk(r, o, stats)), expected);
   EXPECT_EQ(stats.commits_diffed, 6);
   EXPECT_EQ(stats.commits_read, 7);
@@ -250,8 +253,7 @@ TEST(HistoryCache, RecordsDoNotStandInForCommitsTheRepositoryLacks) {
   r.run("config gc.auto 0");
   build_history(r);
   TempDir cache;
-  HistoryOptions o = options_at("2024-06-01");
-  o.cache_dir = cache.str();
+  HistoryOptions o = cached_options(cache);
   HistoryRunStats stats;
   walk(r, o, stats);
   // The commit "Move app" goes missing (a damaged clone sharing the cache): the walk sees it as
