@@ -178,9 +178,17 @@ struct Explainer {
         lost.push_back(&fh);
         for (const auto& a : fh.doa_authors) ++former[a];
       }
-    std::map<std::string, int64_t> code;
-    for (const auto& f : r.files) code[f.path] = f.lines.code;
-    take_locations(k, lost, [&](const FileHistory* fh) { return code.count(fh->path) ? code.at(fh->path) : 0; },
+    // Program code before data and configuration, then the largest first.
+    std::map<std::string, std::pair<bool, int64_t>> code;
+    for (const auto& f : r.files) {
+      const LanguageInfo* lang = find_language(f.language);
+      code[f.path] = {lang && !lang->data, f.lines.code};
+    }
+    take_locations(k, lost,
+                   [&](const FileHistory* fh) {
+                     auto it = code.find(fh->path);
+                     return it == code.end() ? std::pair<bool, int64_t>{false, 0} : it->second;
+                   },
                    [](const FileHistory* fh) { return fh->path; });
     std::vector<std::pair<std::string, int64_t>> people(former.begin(), former.end());
     std::stable_sort(people.begin(), people.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -210,7 +218,8 @@ struct Explainer {
   }
 
   void check(Risk& k, const HealthCheck& c) const {
-    k.title = t.text_or("health_title." + c.id, c.title);
+    k.title = t.format("risk.check_title", {{"check", t.text_or("health_title." + c.id, c.title)},
+                                            {"status", t.text("status." + c.status)}});
     k.evidence = c.summary;
     std::set<std::string> seen;
     std::vector<std::string> where;
