@@ -240,4 +240,47 @@ std::string capped_severity(std::string_view role, const std::vector<std::string
 
 const std::vector<std::string>& role_spec_errors() { return role_data().errors; }
 
+namespace {
+/// "da", "en", "fil", "en_gb", "pt-br", "zh_hans" (already lower case).
+bool looks_like_locale(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
+  if (i < 2 || i > 3) return false;
+  if (i == s.size()) return true;
+  if (s[i] != '_' && s[i] != '-') return false;
+  const size_t region = s.size() - i - 1;
+  if (region < 2 || region > 4) return false;
+  for (size_t k = i + 1; k < s.size(); ++k)
+    if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= '0' && s[k] <= '9'))) return false;
+  return true;
+}
+}  // namespace
+
+bool is_source_code(std::string_view path, const LanguageInfo& language) {
+  if (language.data) return false;
+  const std::string p = ascii_lower(path);
+  const size_t slash = p.rfind('/');
+  const std::string_view name = std::string_view(p).substr(slash == std::string::npos ? 0 : slash + 1);
+  if (name.ends_with(".lock") || name == "package-lock.json" || name == "npm-shrinkwrap.json" ||
+      name == "pnpm-lock.yaml" || name == "go.sum")
+    return false;
+  for (std::string_view ext : {".po", ".pot", ".mo", ".xlf", ".xliff", ".resx", ".strings", ".arb"})
+    if (name.ends_with(ext)) return false;
+  // Translation catalogues kept as code: `locales/en.js`, `i18n/messages.ts`, and under the
+  // ambiguous `lang/` (also a name for language support code) only a locale-named entry:
+  // `resources/lang/da/messages.php`, `lang/en_GB.php`.
+  const std::string segments = "/" + p;
+  for (std::string_view dir : {"/locale/", "/locales/", "/i18n/", "/l10n/", "/translations/"})
+    if (segments.find(dir) != std::string::npos) return false;
+  for (std::string_view dir : {"/lang/", "/langs/"}) {
+    for (size_t at = segments.find(dir); at != std::string::npos; at = segments.find(dir, at + 1)) {
+      std::string_view rest = std::string_view(segments).substr(at + dir.size());
+      std::string_view next = rest.substr(0, rest.find('/'));
+      if (next == rest) next = next.substr(0, next.find('.'));  // a file: its stem
+      if (looks_like_locale(next)) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace rh

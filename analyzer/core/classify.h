@@ -10,6 +10,7 @@
 
 #include "core/config.h"
 #include "core/file_source.h"
+#include "core/language.h"
 #include "core/model.h"
 
 namespace rh {
@@ -48,6 +49,12 @@ std::string cap_role(std::string_view path, std::string_view role);
 /// roles.yml (`secret`, `credential-file`, `binary`) are at most `warning` in sample roles. Other findings keep `severity`.
 std::string capped_severity(std::string_view role, const std::vector<std::string>& rule_tags,
                             const std::string& severity);
+
+/// Source code rather than data: not a data or markup format (JSON, YAML, XML, … `data: true` in
+/// rules/languages), not a lock file, not a translation catalogue (`.po`, `locales/`, `lang/da/`…).
+/// Clone detection and the report's treemap count only these: the others inflate sizes and
+/// duplication without telling a reviewer anything.
+bool is_source_code(std::string_view path, const LanguageInfo& language);
 
 /// Problems in the embedded rules/workspace/roles.yml (empty in a correct build; a test checks).
 const std::vector<std::string>& role_spec_errors();

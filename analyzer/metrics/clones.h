@@ -35,7 +35,8 @@ CloneResult detect_clones(const std::vector<CloneInput>& files, const CloneOptio
 
 /// Whether a file takes part in clone detection: code, not data (JSON, YAML, … `data: true`),
 /// not a lock file, not a translation catalogue (`.po`, `locales/`, `lang/`…). They inflate
-/// duplication without telling a reviewer anything.
+/// duplication without telling a reviewer anything. The classification is core/classify.h
+/// is_source_code, which the report's treemap shares.
 bool counts_for_duplication(std::string_view path, const LanguageInfo& language);
 
 }  // namespace rh
