@@ -5,13 +5,17 @@
 #include <cmath>
 #include <map>
 
+#include "core/classify.h"
+#include "core/language.h"
 #include "reports/sarif_parts.h"
 #include "reports/svg_charts.h"
+#include "reports/svg_treemap.h"
 
 namespace rh::html {
 namespace {
 
 constexpr size_t kHotspotRows = 20;
+constexpr size_t kFolderRows = 25;
 constexpr size_t kLocationsPerRule = 5;
 constexpr size_t kSnippetBytes = 600;
 constexpr size_t kLowestMaintainability = 10;
@@ -41,6 +45,41 @@ Data legend(const Translation& t) {
   return l;
 }
 
+/// The folders of the map with their files and code lines, largest first: what the map shows
+/// where its labels do not fit.
+Data folder_rows(const Context& c, const std::vector<TreemapItem>& items) {
+  const auto& t = c.t;
+  struct Folder {
+    int64_t files = 0;
+    double code = 0;
+  };
+  std::map<std::string, Folder> by_name;
+  double total = 0;
+  for (const auto& it : items) {
+    by_name[it.folder].files++;
+    by_name[it.folder].code += it.size;
+    total += it.size;
+  }
+  std::vector<std::pair<std::string, Folder>> sorted(by_name.begin(), by_name.end());
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.code > b.second.code; });
+  List rows;
+  for (size_t i = 0; i < sorted.size() && i < kFolderRows; ++i) {
+    const auto& [name, f] = sorted[i];
+    Data row;
+    row.set("path_html", name.empty() ? html_escape(t.text("hotspots.top_level")) : html_path(name + "/"));
+    row.set("files", t.integer(f.files));
+    row.set("code", t.integer(static_cast<int64_t>(f.code)));
+    row.set("share", total > 0 ? t.percent(f.code / total) : "–");
+    rows.push_back(row);
+  }
+  Data d;
+  d.set("rows", rows);
+  set_text(d, "more", sorted.size() > kFolderRows
+                          ? t.format("common.more", {{"n", t.integer(static_cast<int64_t>(sorted.size() - kFolderRows))}})
+                          : "");
+  return d;
+}
+
 }  // namespace
 
 Data hotspots(const Context& c) {
@@ -64,13 +103,37 @@ Data hotspots(const Context& c) {
     raw.push_back(v);
     max_heat = std::max(max_heat, v);
   }
-  std::vector<TreemapItem> items;
+  // The map shows source code only: data, lock and translation files (core/classify.h) would
+  // outweigh the code without saying anything about it.
+  std::vector<const FileFacts*> source;
+  std::vector<double> heat;
+  int64_t left_out = 0, left_out_lines = 0;
   for (size_t i = 0; i < r.files.size(); ++i) {
     const auto& f = r.files[i];
+    const LanguageInfo* language = find_language(f.language);
+    if (!is_source_code(f.path, language ? *language : LanguageInfo{})) {
+      ++left_out;
+      left_out_lines += f.lines.code;
+      continue;
+    }
+    source.push_back(&f);
+    heat.push_back(log_scale(raw[i], max_heat));
+  }
+  std::vector<std::string> paths;
+  std::vector<double> sizes;
+  for (const FileFacts* f : source) {
+    paths.push_back(f->path);
+    sizes.push_back(static_cast<double>(f->lines.code));
+  }
+  std::vector<std::string> folders = treemap_folders(paths, sizes);
+  std::vector<TreemapItem> items;
+  for (size_t i = 0; i < source.size(); ++i) {
+    const FileFacts& f = *source[i];
     TreemapItem it;
     it.label = base_name(f.path);
-    it.size = static_cast<double>(f.lines.code);
-    it.heat = log_scale(raw[i], max_heat);
+    it.size = sizes[i];
+    it.heat = heat[i];
+    it.folder = folders[i];
     std::string tip = f.path + " — " +
                       t.format("hotspots.tooltip", {{"code", t.integer(f.lines.code)},
                                                     {"complexity", t.integer(file_complexity(f))}});
@@ -80,11 +143,22 @@ Data hotspots(const Context& c) {
                               {{"n", t.integer(hit == history.end() ? 0 : hit->second->commits)}});
     }
     it.tooltip = std::move(tip);
-    items.push_back(std::move(it));
+    if (it.size > 0) items.push_back(std::move(it));
   }
   h.set("has_files", !items.empty());
-  h.set("treemap",
-        svg_treemap(std::move(items), t.text("hotspots.treemap_title"), t.text("hotspots.others")));
+  h.set("folders", folder_rows(c, items));
+  set_text(h, "left_out",
+           left_out > 0 ? t.format("hotspots.left_out", {{"n", t.integer(left_out)}, {"code", t.integer(left_out_lines)}})
+                        : "");
+  TreemapOptions options;
+  options.others_label = [&t](size_t n) {
+    return t.format("hotspots.others", {{"n", t.integer(static_cast<int64_t>(n))}});
+  };
+  options.other_folders_label = [&t](size_t n) {
+    return t.format("hotspots.other_folders", {{"n", t.integer(static_cast<int64_t>(n))}});
+  };
+  options.top_level_label = t.text("hotspots.top_level");
+  h.set("treemap", svg_treemap(std::move(items), t.text("hotspots.treemap_title"), options));
   h.set("legend", legend(t));
   h.set("colour_note", t.text(r.history ? "hotspots.colour_history" : "hotspots.colour_complexity"));
   if (!r.history) {
@@ -95,7 +169,7 @@ Data hotspots(const Context& c) {
   for (const auto& hs : r.history->repository.hotspots) {
     if (rows.size() >= kHotspotRows) break;
     Data row;
-    row.set("path", hs.path);
+    row.set("path_html", html_path(hs.path));
     auto f = files.find(hs.path);
     row.set("code", f == files.end() ? "–" : t.integer(f->second->lines.code));
     row.set("commits", t.integer(hs.commits));
@@ -138,7 +212,7 @@ Data complexity(const Context& c) {
     for (const auto& w : d.worst_functions) {
       Data row;
       row.set("name", w.function->name);
-      row.set("location", location(w.file->path, w.function->start_line));
+      row.set("location_html", html_path(location(w.file->path, w.function->start_line)));
       row.set("cyclomatic", t.integer(w.function->cyclomatic));
       row.set("cognitive", t.integer(w.function->cognitive));
       row.set("nloc", t.integer(w.function->nloc));
@@ -183,7 +257,7 @@ Data maintainability(const Context& c) {
   List rows;
   for (size_t i = 0; i < rated.size() && i < kLowestMaintainability; ++i) {
     Data row;
-    row.set("path", rated[i]->path);
+    row.set("path_html", html_path(rated[i]->path));
     row.set("mi", t.decimal(*rated[i]->maintainability_index));
     row.set("code", t.integer(rated[i]->lines.code));
     rows.push_back(row);
@@ -221,8 +295,8 @@ Data duplication(const Context& c) {
     List locs;
     for (size_t k = 0; k < groups[i]->locations.size() && k < kLocationsPerRule; ++k) {
       const auto& l = groups[i]->locations[k];
-      locs.push_back(
-          Data("location", l.path + ":" + std::to_string(l.start_line) + "–" + std::to_string(l.end_line)));
+      locs.push_back(Data("location_html", html_path(l.path + ":" + std::to_string(l.start_line) + "–" +
+                                                     std::to_string(l.end_line))));
     }
     row.set("locations", locs);
     size_t n = groups[i]->locations.size();
@@ -242,7 +316,7 @@ Data duplication(const Context& c) {
   List file_rows;
   for (size_t i = 0; i < files.size() && i < kCloneGroups; ++i) {
     Data row;
-    row.set("path", files[i]->path);
+    row.set("path_html", html_path(files[i]->path));
     row.set("lines", t.integer(files[i]->duplicated_lines));
     row.set("share", files[i]->lines.code > 0 ? t.percent(static_cast<double>(files[i]->duplicated_lines) /
                                                           static_cast<double>(files[i]->lines.code))
@@ -296,7 +370,7 @@ Data findings(const Context& c) {
     for (size_t i = 0; i < g.findings.size() && i < kLocationsPerRule; ++i) {
       const Finding* fi = g.findings[i];
       Data loc;
-      loc.set("location", location(fi->path, fi->start_line));
+      loc.set("location_html", html_path(location(fi->path, fi->start_line)));
       loc.set("message", fi->message);
       loc.set("snippet", clip(fi->snippet, kSnippetBytes));
       loc.set("has_snippet", !fi->snippet.empty());

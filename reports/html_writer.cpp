@@ -182,7 +182,7 @@ Data gaps(const Context& c) {
     row.set("reason", t.text("skipped." + reason));
     row.set("count", t.integer(n));
     List ex;
-    for (const auto& p : examples[reason]) ex.push_back(Data("path", p));
+    for (const auto& p : examples[reason]) ex.push_back(Data("path_html", html_path(p)));
     row.set("examples", ex);
     set_text(row, "more", n > 5 ? t.format("common.more", {{"n", t.integer(n - 5)}}) : "");
     reasons.push_back(row);
@@ -195,7 +195,7 @@ Data gaps(const Context& c) {
     const auto& n = r.notifications[i];
     Data row;
     row.set("level", t.text("level." + (n.level.empty() ? std::string("note") : n.level)));
-    row.set("path", n.path);
+    row.set("path_html", html_path(n.path));
     row.set("message", n.message);
     notes.push_back(row);
   }
@@ -203,7 +203,7 @@ Data gaps(const Context& c) {
     for (const auto& n : r.history->notes) {
       Data row;
       row.set("level", t.text("level.note"));
-      row.set("path", "");
+      row.set("path_html", "");
       row.set("message", n);
       notes.push_back(row);
     }

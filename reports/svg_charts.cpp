@@ -8,15 +8,6 @@
 namespace rh {
 namespace {
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", std::round(v * 10.0) / 10.0);
-  std::string s = buf;
-  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-  if (s == "-0") s = "0";
-  return s;
-}
-
 /// Shortens text to about `max_chars` characters (UTF-8 aware), with an ellipsis.
 std::string fit(std::string_view text, size_t max_chars) {
   size_t chars = 0, i = 0;
@@ -48,13 +39,23 @@ double worst_ratio(double sum, double smallest, double largest, double side) {
   return std::max(w2 * largest / s2, s2 / (w2 * smallest));
 }
 
-std::string open_svg(double w, double h, std::string_view title, const char* cls) {
+}  // namespace
+
+std::string svg_number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", std::round(v * 10.0) / 10.0);
+  std::string s = buf;
+  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+  if (s == "-0") s = "0";
+  return s;
+}
+
+std::string svg_open(double w, double h, std::string_view title, const char* cls) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"" + std::string(cls) + "\" viewBox=\"0 0 " +
-         num(w) + " " + num(h) + "\" role=\"img\" aria-label=\"" + html_escape(title) + "\"><title>" +
+         svg_number(w) + " " + svg_number(h) + "\" role=\"img\" aria-label=\"" + html_escape(title) + "\"><title>" +
          html_escape(title) + "</title>";
 }
 
-}  // namespace
 
 std::string html_escape(std::string_view s) {
   std::string out;
@@ -79,6 +80,16 @@ std::string html_escape(std::string_view s) {
       default:
         out += c;
     }
+  }
+  return out;
+}
+
+std::string html_path(std::string_view path) {
+  std::string escaped = html_escape(path), out;
+  out.reserve(escaped.size() + escaped.size() / 4);
+  for (char c : escaped) {
+    out += c;
+    if (c == '/') out += "<wbr>";
   }
   return out;
 }
@@ -139,50 +150,12 @@ const char* heat_fill(int c) {
   return fills[std::clamp(c, 0, 4)];
 }
 
-std::string svg_treemap(std::vector<TreemapItem> items, std::string_view title, std::string_view others_label,
-                        size_t max_items) {
-  const double W = 960, H = 540;
-  items.erase(std::remove_if(items.begin(), items.end(), [](const auto& i) { return !(i.size > 0); }),
-              items.end());
-  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.size > b.size; });
-  if (items.size() > max_items) {
-    TreemapItem others;
-    others.heat = -1;  // grey
-    size_t n = items.size() - max_items;
-    for (size_t k = max_items; k < items.size(); ++k) others.size += items[k].size;
-    others.label = std::string(others_label);
-    others.tooltip = std::string(others_label) + " (" + std::to_string(n) + ")";
-    items.resize(max_items);
-    items.push_back(std::move(others));
-  }
-  std::vector<double> sizes;
-  for (const auto& i : items) sizes.push_back(i.size);
-  std::vector<Rect> rects = squarify(sizes, {0, 0, W, H});
-  std::string svg = open_svg(W, H, title, "chart treemap");
-  for (size_t k = 0; k < items.size(); ++k) {
-    const Rect& r = rects[k];
-    const TreemapItem& it = items[k];
-    int cls = heat_class(it.heat);
-    std::string fill = it.heat < 0 ? "#d9d9d9" : heat_fill(cls);
-    svg += "<g><title>" + html_escape(it.tooltip) + "</title><rect x=\"" + num(r.x) + "\" y=\"" + num(r.y) +
-           "\" width=\"" + num(r.w) + "\" height=\"" + num(r.h) + "\" fill=\"" + fill + "\"/>";
-    if (r.w >= 48 && r.h >= 16) {
-      size_t chars = static_cast<size_t>((r.w - 6) / 6.6);
-      svg += "<text x=\"" + num(r.x + 3) + "\" y=\"" + num(r.y + 13) + "\" class=\"" +
-             (cls >= 3 && it.heat >= 0 ? "on-dark" : "on-light") + "\">" + html_escape(fit(it.label, chars)) +
-             "</text>";
-    }
-    svg += "</g>";
-  }
-  return svg + "</svg>";
-}
-
 std::string svg_histogram(const std::vector<ChartBar>& bins, std::string_view title,
                           std::string_view x_label) {
   const double W = 640, H = 260, left = 16, right = 16, top = 24, bottom = 48;
   double max_v = 0;
   for (const auto& b : bins) max_v = std::max(max_v, b.value);
-  std::string svg = open_svg(W, H, title, "chart histogram");
+  std::string svg = svg_open(W, H, title, "chart histogram");
   const double plot_w = W - left - right, plot_h = H - top - bottom;
   const double slot = bins.empty() ? plot_w : plot_w / static_cast<double>(bins.size());
   for (size_t k = 0; k < bins.size(); ++k) {
@@ -191,16 +164,16 @@ std::string svg_histogram(const std::vector<ChartBar>& bins, std::string_view ti
     if (b.value > 0) h = std::max(h, 1.0);
     double x = left + slot * static_cast<double>(k) + slot * 0.1;
     double y = top + plot_h - h;
-    svg += "<rect class=\"bar\" x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(slot * 0.8) +
-           "\" height=\"" + num(h) + "\"/>";
-    svg += "<text class=\"value\" x=\"" + num(x + slot * 0.4) + "\" y=\"" + num(y - 4) +
+    svg += "<rect class=\"bar\" x=\"" + svg_number(x) + "\" y=\"" + svg_number(y) + "\" width=\"" + svg_number(slot * 0.8) +
+           "\" height=\"" + svg_number(h) + "\"/>";
+    svg += "<text class=\"value\" x=\"" + svg_number(x + slot * 0.4) + "\" y=\"" + svg_number(y - 4) +
            "\" text-anchor=\"middle\">" + html_escape(b.value_text) + "</text>";
-    svg += "<text class=\"axis\" x=\"" + num(x + slot * 0.4) + "\" y=\"" + num(top + plot_h + 16) +
+    svg += "<text class=\"axis\" x=\"" + svg_number(x + slot * 0.4) + "\" y=\"" + svg_number(top + plot_h + 16) +
            "\" text-anchor=\"middle\">" + html_escape(b.label) + "</text>";
   }
-  svg += "<line class=\"axis-line\" x1=\"" + num(left) + "\" y1=\"" + num(top + plot_h) + "\" x2=\"" +
-         num(W - right) + "\" y2=\"" + num(top + plot_h) + "\"/>";
-  svg += "<text class=\"axis\" x=\"" + num(W / 2) + "\" y=\"" + num(H - 8) + "\" text-anchor=\"middle\">" +
+  svg += "<line class=\"axis-line\" x1=\"" + svg_number(left) + "\" y1=\"" + svg_number(top + plot_h) + "\" x2=\"" +
+         svg_number(W - right) + "\" y2=\"" + svg_number(top + plot_h) + "\"/>";
+  svg += "<text class=\"axis\" x=\"" + svg_number(W / 2) + "\" y=\"" + svg_number(H - 8) + "\" text-anchor=\"middle\">" +
          html_escape(x_label) + "</text>";
   return svg + "</svg>";
 }
@@ -211,7 +184,7 @@ std::string svg_bars(const std::vector<ChartBar>& bars, std::string_view title, 
   double max_v = max_value;
   if (max_v <= 0)
     for (const auto& b : bars) max_v = std::max(max_v, b.value);
-  std::string svg = open_svg(W, H, title, "chart bars");
+  std::string svg = svg_open(W, H, title, "chart bars");
   const double plot_w = W - label_w - value_w;
   for (size_t k = 0; k < bars.size(); ++k) {
     const auto& b = bars[k];
@@ -219,11 +192,11 @@ std::string svg_bars(const std::vector<ChartBar>& bars, std::string_view title, 
     double w = max_v > 0 ? plot_w * b.value / max_v : 0;
     if (b.value > 0) w = std::max(w, 1.0);
     svg += "<g><title>" + html_escape(b.label) + ": " + html_escape(b.value_text) + "</title>";
-    svg += "<text class=\"axis\" x=\"" + num(label_w - 6) + "\" y=\"" + num(y + 16) +
+    svg += "<text class=\"axis\" x=\"" + svg_number(label_w - 6) + "\" y=\"" + svg_number(y + 16) +
            "\" text-anchor=\"end\">" + html_escape(fit(b.label, 28)) + "</text>";
-    svg += "<rect class=\"bar\" x=\"" + num(label_w) + "\" y=\"" + num(y + 3) + "\" width=\"" + num(w) +
-           "\" height=\"" + num(row - 8) + "\"/>";
-    svg += "<text class=\"value\" x=\"" + num(label_w + w + 6) + "\" y=\"" + num(y + 16) + "\">" +
+    svg += "<rect class=\"bar\" x=\"" + svg_number(label_w) + "\" y=\"" + svg_number(y + 3) + "\" width=\"" + svg_number(w) +
+           "\" height=\"" + svg_number(row - 8) + "\"/>";
+    svg += "<text class=\"value\" x=\"" + svg_number(label_w + w + 6) + "\" y=\"" + svg_number(y + 16) + "\">" +
            html_escape(b.value_text) + "</text></g>";
   }
   return svg + "</svg>";

@@ -1,5 +1,6 @@
 #pragma once
-// Inline SVG charts for the HTML report: a squarified treemap, a histogram and horizontal bars.
+// Inline SVG charts for the HTML report: a histogram and horizontal bars; the treemap is in
+// svg_treemap.h.
 // Every text that reaches the SVG (labels, tooltips) is escaped here: callers pass plain text.
 #include <string>
 #include <string_view>
@@ -10,12 +11,10 @@ namespace rh {
 /// &, <, >, " and ' as entities: safe in HTML text, in quoted attributes and in inline SVG.
 std::string html_escape(std::string_view text);
 
-struct TreemapItem {
-  std::string label;    ///< shown inside the rectangle when it fits
-  std::string tooltip;  ///< <title> of the rectangle
-  double size = 0;      ///< area (code lines); items <= 0 are left out
-  double heat = 0;      ///< colour in [0, 1]: 0 = cool, 1 = hottest
-};
+/// A repository path as HTML that breaks only at '/': escaped first, then `<wbr>` after each
+/// slash. For the path cells of the report ({{{path_html}}} in the templates); the only markup
+/// in the result is the `<wbr>` this adds.
+std::string html_path(std::string_view path);
 
 struct Rect {
   double x = 0, y = 0, w = 0, h = 0;
@@ -24,14 +23,15 @@ struct Rect {
 /// Bruls, Huizing and van Wijk's squarified layout of `sizes` (sorted largest first) in `area`.
 std::vector<Rect> squarify(const std::vector<double>& sizes, Rect area);
 
+/// A number for SVG coordinates: one decimal, no trailing ".0".
+std::string svg_number(double v);
+
+/// The SVG element with its accessible name (`title`, escaped) and class.
+std::string svg_open(double w, double h, std::string_view title, const char* cls);
+
 /// The colour class (0..4) and fill of a heat value, shared by the treemap and its legend.
 int heat_class(double heat);
 const char* heat_fill(int heat_class);
-
-/// A treemap of the items, largest first, at most `max_items` (the rest as one grey "others"
-/// rectangle labelled `others_label`). `title` is the accessible name.
-std::string svg_treemap(std::vector<TreemapItem> items, std::string_view title, std::string_view others_label,
-                        size_t max_items = 1200);
 
 struct ChartBar {
   std::string label;  ///< category (x axis of a histogram, left of a horizontal bar)

@@ -1,5 +1,6 @@
-// Sorting for tables marked "sortable": click a column header. The report reads the same
-// without this script; it adds nothing that is not already on the page.
+// Sorting for tables marked "sortable": click a column header. Printing opens every <details>
+// (and closes again the ones it opened afterwards). The report reads the same without this
+// script; it adds nothing that is not already on the page.
 (function () {
   "use strict";
   function cellValue(row, index) {
@@ -40,5 +41,18 @@
         if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sortBy(table, th, index); }
       });
     });
+  });
+  // The stylesheet prints closed <details> open where the browser supports ::details-content;
+  // this does it everywhere else, and puts the page back as it was after printing.
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      openedForPrint.push(d);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
   });
 })();

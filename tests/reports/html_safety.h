@@ -134,7 +134,7 @@ inline std::vector<std::string> executable_markup_problems(const std::string& ht
       "h2",   "h3",     "dl",      "div",        "dt",     "dd",    "code",   "nav", "ol",
       "li",   "a",      "main",    "section",    "ul",     "span",  "figure", "svg", "g",
       "rect", "text",   "line",    "figcaption", "table",  "thead", "tr",     "th",  "tbody",
-      "td",   "strong", "article", "pre",        "footer", "script", "details", "summary"};
+      "td",   "strong", "article", "pre",        "footer", "script", "details", "summary", "wbr"};
   std::vector<std::string> problems;
   int scripts = 0, styles = 0;
   bool csp = false;

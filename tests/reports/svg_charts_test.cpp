@@ -1,6 +1,7 @@
 // SVG charts: the squarified layout fills the area without overlap and keeps aspect ratios
-// reasonable; text is escaped.
+// reasonable; the treemap nests files in their folders; text is escaped.
 #include "reports/svg_charts.h"
+#include "reports/svg_treemap.h"
 
 #include <gtest/gtest.h>
 
@@ -37,19 +38,10 @@ TEST(SvgCharts, SquarifyKeepsAreasAndStaysInside) {
   EXPECT_NEAR(rects[1].y, 2, 1e-9);
 }
 
-TEST(SvgCharts, TreemapEscapesAndGroupsTheRest) {
-  std::vector<TreemapItem> items;
-  for (int i = 0; i < 10; ++i)
-    items.push_back({"<b>" + std::to_string(i), "\"tip\" & <t>", double(10 - i), i / 10.0});
-  std::string svg = svg_treemap(items, "T <x>", "others", 5);
-  EXPECT_EQ(svg.find("<b>"), std::string::npos);
-  EXPECT_EQ(svg.find("<t>"), std::string::npos);
-  EXPECT_NE(svg.find("&quot;tip&quot; &amp; &lt;t&gt;"), std::string::npos);
-  EXPECT_NE(svg.find("others (5)"), std::string::npos);
-  EXPECT_NE(svg.find("aria-label=\"T &lt;x&gt;\""), std::string::npos);
-  size_t rects = 0;
-  for (size_t p = svg.find("<rect"); p != std::string::npos; p = svg.find("<rect", p + 1)) ++rects;
-  EXPECT_EQ(rects, 6u);
+TEST(SvgCharts, HtmlPathEscapesThenBreaksAfterSlashes) {
+  EXPECT_EQ(html_path("src/<b>/a&b.py"), "src/<wbr>&lt;b&gt;/<wbr>a&amp;b.py");
+  EXPECT_EQ(html_path("README.md"), "README.md");
+  EXPECT_EQ(html_path("\"/'"), "&quot;/<wbr>&#39;");
 }
 
 TEST(SvgCharts, HeatClasses) {
