@@ -2,21 +2,32 @@
 // exception, log entry of level error (CSP violations, failed loads), JavaScript dialog (an
 // alert() from injected markup), or network request other than the report file itself. Talks to
 // Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe: fd 3 in, fd 4 out,
-// NUL-separated JSON), so it needs nothing but node and chromium. Saves a full-page screenshot.
+// NUL-separated JSON), so it needs nothing but node and chromium.
 //
-// usage: node browser_check.mjs CHROMIUM REPORT.html SCREENSHOT.png
+// Layout (browser_layout.mjs): at 390 px and 1,400 px viewport widths the document is no wider
+// than the viewport, path cells are at least a minimum width and break only at '/'; a full-page
+// screenshot of each width is saved. Paper: after "beforeprint" every <details> is open (and
+// "afterprint" restores them); in print media at the A4 content width the grades (and #top-risks
+// when the report has it) end within the first page; the PDF (Page.printToPDF, A4, the page's
+// @page size) is saved and its pages counted, at most MAX_PAGES when given.
+//
+// usage: node browser_check.mjs CHROMIUM REPORT.html OUT_PREFIX [MAX_PAGES]
+//   writes OUT_PREFIX.390.png, OUT_PREFIX.1400.png, OUT_PREFIX.pdf; prints "pages: N".
 // Exit 0: clean. Exit 1: problems (printed). Exit 2: the browser could not be driven.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [chromium, report, screenshot] = process.argv.slice(2);
-if (!chromium || !report || !screenshot) {
-  console.error("usage: node browser_check.mjs CHROMIUM REPORT.html SCREENSHOT.png");
+import { checkLayout, checkPrint } from "./browser_layout.mjs";
+
+const [chromium, report, outPrefix, maxPagesArg] = process.argv.slice(2);
+if (!chromium || !report || !outPrefix) {
+  console.error("usage: node browser_check.mjs CHROMIUM REPORT.html OUT_PREFIX [MAX_PAGES]");
   process.exit(2);
 }
+const maxPages = maxPagesArg ? Number(maxPagesArg) : 0;
 const reportUrl = pathToFileURL(resolve(report)).href;
 const profile = mkdtempSync(join(tmpdir(), "rh-chromium-"));
 const args = [
@@ -120,14 +131,15 @@ async function main() {
   if (!facts.title) problems.push("the page has no title");
   if (facts.sections < 10) problems.push(`expected 10 sections, found ${facts.sections}`);
   if (facts.sortable > 0 && facts.ready === 0) problems.push("the inline script did not run (sortable tables not set up)");
-  const metrics = await send("Page.getLayoutMetrics", {}, session);
-  const size = metrics.cssContentSize || metrics.contentSize;
-  const shot = await send("Page.captureScreenshot", {
-    format: "png", captureBeyondViewport: true,
-    clip: { x: 0, y: 0, width: Math.ceil(size.width), height: Math.min(Math.ceil(size.height), 16000), scale: 1 },
-  }, session);
-  writeFileSync(screenshot, Buffer.from(shot.data, "base64"));
-  console.log(`screenshot: ${screenshot}`);
+  const call = (method, params = {}) => send(method, params, session);
+  for (const width of [1400, 390]) {
+    problems.push(...await checkLayout(call, width, `${outPrefix}.${width}.png`));
+    console.log(`screenshot: ${outPrefix}.${width}.png`);
+  }
+  const paper = await checkPrint(call, `${outPrefix}.pdf`, maxPages);
+  problems.push(...paper.problems);
+  console.log(`pages: ${paper.pages}`);
+  console.log(`pdf: ${outPrefix}.pdf`);
   await send("Browser.close").catch(() => {});
 }
 
@@ -135,7 +147,7 @@ const watchdog = setTimeout(() => {
   console.error("browser_check: timed out\n" + browserStderr.slice(-2000));
   browser.kill("SIGKILL");
   process.exit(2);
-}, 90000);
+}, 240000);
 const exited = new Promise((ok) => browser.on("exit", ok));
 async function finish(code) {
   clearTimeout(watchdog);
