@@ -60,9 +60,9 @@ g update-ref HEAD "$id"
 "$repohealth" scan "$repo" --out "$out/repo-en" --format html,json -q --lang en
 "$repohealth" report "$out/repo-en/facts.json" --format html --lang da --out "$out/repo-da" >/dev/null
 
-# The sample model prints on this many A4 pages at most: 8 measured (14 with the stylesheet
-# before issue 16), room left for the top risks; pages.txt records each count.
-SAMPLE_MAX_PAGES=10
+# The sample model prints on this many A4 pages at most: 9 measured with the top risks (14
+# with the stylesheet before issue 16, without them); pages.txt records each count.
+SAMPLE_MAX_PAGES=11
 status=0
 : > "$out/pages.txt"
 for page in sample.en sample.da repo-en/report repo-da/report; do
