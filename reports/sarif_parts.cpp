@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "core/rule_pages.h"
+
 namespace rh {
 
 using ojson = nlohmann::ordered_json;
@@ -88,7 +90,7 @@ std::string rule_name(const std::string& id) {
   return out.empty() ? "Rule" : out;
 }
 
-ojson rule_descriptor_json(const RuleDescriptor& rule) {
+ojson rule_descriptor_json(const RuleDescriptor& rule, const std::string& docs_url) {
   const std::string title = rule.title.empty() ? rule.id : rule.title;
   const std::string full = rule.description.empty() ? title : first_paragraph(rule.description);
   const std::string help = rule.description.empty() ? title : rule.description;
@@ -99,6 +101,8 @@ ojson rule_descriptor_json(const RuleDescriptor& rule) {
   d["shortDescription"] = {{"text", title}};
   d["fullDescription"] = {{"text", full.empty() ? title : full}};
   d["help"] = {{"text", help}, {"markdown", help}};
+  // Built-in ids are URL-safe; a user rule's id is percent-encoded like a path.
+  d["helpUri"] = docs_base(docs_url) + sarif_uri(rule_pack(rule.id)) + ".md#" + sarif_uri(rule_page_anchor(rule.id));
   d["defaultConfiguration"] = {{"level", level}};
   std::vector<std::string> tags;
   for (const auto& t : rule.tags)

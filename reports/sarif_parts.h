@@ -27,7 +27,9 @@ std::string sarif_uri(const std::string& path);
 /// ("python.security.subprocess-shell" -> "SubprocessShell").
 std::string rule_name(const std::string& id);
 
-nlohmann::ordered_json rule_descriptor_json(const RuleDescriptor& rule);
+/// The rule's reportingDescriptor; helpUri is `docs_url` (a base URL, '/' added when missing)
+/// joined to the rule's page in the rule reference ("python.md#pythonsecurityeval").
+nlohmann::ordered_json rule_descriptor_json(const RuleDescriptor& rule, const std::string& docs_url);
 
 /// Paths that exist in the analysed tree (files, skipped files that are files, history files).
 std::set<std::string> existing_paths(const ScanResult& result);

@@ -291,7 +291,7 @@ std::string render_sarif(const ScanResult& result, const ReportOptions& options)
   ojson driver_rules = ojson::array();
   for (const auto& r : run_rules(result)) {
     rule_index[r.id] = driver_rules.size();
-    driver_rules.push_back(rule_descriptor_json(r));
+    driver_rules.push_back(rule_descriptor_json(r, options.docs_url));
   }
   RunResults results = run_results(result, rule_index, options.read_source);
   ojson notifications = run_notifications(result, results.left_out);

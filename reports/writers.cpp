@@ -61,6 +61,8 @@ Result<bool> check_report_options(const ReportOptions& options) {
     for (const auto& l : langs) known += (known.empty() ? "" : ", ") + l;
     return Error{"unknown report language '" + options.lang + "' (available: " + known + ")"};
   }
+  if (std::string why = check_docs_url(options.docs_url); !why.empty())
+    return Error{"--docs-url: " + why + " (give the http(s) URL of the folder holding the rule pages, docs/rules/)"};
   return true;
 }
 

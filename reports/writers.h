@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/model.h"
+#include "core/rule_pages.h"
 #include "core/safe_output.h"
 
 namespace rh {
@@ -21,6 +22,9 @@ using SourceReader = std::function<std::optional<std::string>(const std::string&
 struct ReportOptions {
   std::string lang = "en";  ///< HTML and Markdown language: en | da
   std::string category;     ///< SARIF automationDetails.id (GitHub's category); "" = none
+  /// SARIF helpUri base: the http(s) URL of the folder holding the rule pages (docs/rules/);
+  /// each rule's helpUri is this joined to its page (core/rule_pages.h).
+  std::string docs_url = kDefaultDocsUrl;
   /// SARIF: file bytes for GitHub's primaryLocationLineHash and for UTF-16 columns. Without it
   /// (or when it returns nullopt) results carry only repohealth's own fingerprint.
   SourceReader read_source;
@@ -40,7 +44,8 @@ Result<std::vector<const ReportWriter*>> resolve_formats(const std::vector<std::
 
 /// The report languages there are translations for ("da", "en").
 std::vector<std::string> report_languages();
-/// Checks the options (a known language); the error lists the languages available.
+/// Checks the options: a known language (the error lists the languages available) and an
+/// http(s) documentation URL.
 Result<bool> check_report_options(const ReportOptions& options);
 
 /// Renders the chosen formats into `out_dir` (created when missing), each file written whole

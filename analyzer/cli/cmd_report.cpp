@@ -15,6 +15,7 @@ CommandRun attach_report(CLI::App& app) {
     std::vector<std::string> formats{"json"};
     std::string lang = "en";
     std::string category;
+    std::string docs_url = kDefaultDocsUrl;
   };
   auto a = std::make_shared<Args>();
   app.add_option("facts", a->facts, "facts.json written by an earlier scan")->required();
@@ -24,6 +25,8 @@ CommandRun attach_report(CLI::App& app) {
       ->capture_default_str();
   app.add_option("--lang", a->lang, "Report language: en or da")->capture_default_str();
   app.add_option("--category", a->category, "SARIF automationDetails.id (GitHub code scanning's category)");
+  app.add_option("--docs-url", a->docs_url, "Base URL of the rule reference (docs/rules/) for SARIF helpUri")
+      ->capture_default_str();
   return [a] {
     auto formats = resolve_formats(a->formats);
     if (!formats) {
@@ -33,6 +36,7 @@ CommandRun attach_report(CLI::App& app) {
     ReportOptions options;
     options.lang = a->lang;
     options.category = a->category;
+    options.docs_url = a->docs_url;
     if (auto ok = check_report_options(options); !ok) {
       std::fprintf(stderr, "repohealth report: %s\n", ok.error().message.c_str());
       return kExitUsage;

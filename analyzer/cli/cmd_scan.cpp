@@ -23,6 +23,7 @@ struct ScanArgs {
   std::vector<std::string> formats{"sarif", "html", "md", "json"};
   std::string lang;      ///< report language; "" = the config's (en by default)
   std::string category;  ///< SARIF automationDetails.id
+  std::string docs_url;  ///< SARIF helpUri base; "" = the config's, else kDefaultDocsUrl
   std::string rev;
   std::string config;
   bool worktree = false;
@@ -64,6 +65,10 @@ int run(const ScanArgs& a) {
   ReportOptions report_options;
   report_options.lang = a.lang.empty() ? config->language : a.lang;
   report_options.category = a.category;
+  if (!a.docs_url.empty())
+    report_options.docs_url = a.docs_url;
+  else if (!config->docs_url.empty())
+    report_options.docs_url = config->docs_url;
   if (auto ok = check_report_options(report_options); !ok) {
     std::fprintf(stderr, "repohealth scan: %s\n", ok.error().message.c_str());
     return kExitUsage;
@@ -158,6 +163,9 @@ CommandRun attach_scan(CLI::App& app) {
   app.add_option("--lang", a->lang, "Report language: en or da (default: the config's, else en)");
   app.add_option("--category", a->category,
                  "SARIF automationDetails.id, GitHub code scanning's category (e.g. repohealth)");
+  app.add_option("--docs-url", a->docs_url,
+                 "Base URL of the rule reference (docs/rules/) for SARIF helpUri (default: the config's "
+                 "docs_url, else repohealth's on GitHub)");
   app.add_option("--rev", a->rev, "Revision to analyse (branch, tag, commit); default HEAD");
   app.add_flag("--worktree", a->worktree,
                "Analyse the working tree (honouring .gitignore) instead of the committed tree");

@@ -1,6 +1,7 @@
 #include "core/config.h"
 
 #include "core/config_yaml.h"
+#include "core/rule_pages.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -254,6 +255,15 @@ const std::vector<std::pair<std::string, KeyReader>>& key_table() {
            return where(f, n) + ": 'language' must be en or da" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)");
          }
          c.language = v;
+         return "";
+       }},
+      {"docs_url",
+       [](const std::string& f, const YAML::Node& n, Config& c) -> std::string {
+         std::string v = n.IsScalar() ? n.as<std::string>() : "";
+         if (std::string why = check_docs_url(v); !why.empty())
+           return where(f, n) + ": 'docs_url' must be the http(s) URL of the folder holding the rule pages "
+                                "(docs/rules/): " + why;
+         c.docs_url = v;
          return "";
        }},
       {"gate", [](const std::string& f, const YAML::Node& n, Config& c) { return read_gate_config(f, n, c.gate); }},

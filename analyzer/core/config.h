@@ -64,6 +64,8 @@ struct Config {
   std::vector<std::string> rule_folders;  ///< user rule folders, relative to the config file
   std::string baseline;                   ///< baseline file, relative to the config file
   std::string language = "en";            ///< report language: en | da
+  /// `docs_url:` base URL of the rule reference (SARIF helpUri); "" = kDefaultDocsUrl (rule_pages.h)
+  std::string docs_url;
   /// e-mail domain -> organisation name; `name: [domain, domain]` in the file gives one entry per
   /// domain, so several domains can be one organisation.
   std::vector<std::pair<std::string, std::string>> organisations;

@@ -4,8 +4,6 @@
 
 namespace rh {
 
-std::string rule_pack(const std::string& id) { return id.substr(0, id.find('.')); }
-
 bool rule_selected(const std::string& selector, const std::string& id) {
   if (selector == id || selector == "*") return true;
   if (selector.find_first_of("*?[") != std::string::npos) return glob_match(selector, id);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/findings_model.h"
+#include "core/rule_pages.h"  // rule_pack
 
 namespace rh {
 
@@ -89,9 +90,6 @@ struct Rule {
   MetricSpec metric;
   std::string repo_check;  ///< `repo` kind: the check implemented in analyzer/health
 };
-
-/// The id's pack: its first segment ("python" for python.security.eval).
-std::string rule_pack(const std::string& id);
 
 /// Whether `selector` (an id, a pack prefix ending at a '.' boundary, or a `*` glob) selects
 /// `id`.

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/rule_pages.h"
 #include "core/safe_output.h"
 
 namespace rh {
@@ -13,13 +14,6 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
   return out;
-}
-
-std::string anchor(const std::string& id) {
-  std::string a;
-  for (char c : id)
-    if (c != '.') a += c;
-  return a;
 }
 
 std::string languages(const Rule& r) {
@@ -62,7 +56,7 @@ std::string page(const std::string& pack, const std::vector<const Rule*>& rules)
   std::string out = std::string(kRuleDocsMarker) + "\n\n# Rules: " + pack + "\n\n";
   out += "| id | title | severity | confidence | kind | state |\n| --- | --- | --- | --- | --- | --- |\n";
   for (const Rule* r : rules)
-    out += "| [" + r->descriptor.id + "](#" + anchor(r->descriptor.id) + ") | " + r->descriptor.title + " | " +
+    out += "| [" + r->descriptor.id + "](#" + rule_page_anchor(r->descriptor.id) + ") | " + r->descriptor.title + " | " +
            r->descriptor.severity + " | " + r->descriptor.confidence + " | " + r->descriptor.kind + " | " +
            r->descriptor.state + " |\n";
   for (const Rule* r : rules) {
@@ -98,7 +92,7 @@ std::map<std::string, std::string> render_rule_docs(const std::vector<Rule>& rul
   index += "\n| id | severity | confidence | kind | state | languages |\n| --- | --- | --- | --- | --- | --- |\n";
   for (const auto& [pack, list] : packs)
     for (const Rule* r : list)
-      index += "| [" + r->descriptor.id + "](" + pack + ".md#" + anchor(r->descriptor.id) + ") | " + r->descriptor.severity +
+      index += "| [" + r->descriptor.id + "](" + pack + ".md#" + rule_page_anchor(r->descriptor.id) + ") | " + r->descriptor.severity +
                " | " + r->descriptor.confidence + " | " + r->descriptor.kind + " | " + r->descriptor.state + " | " +
                languages(*r) + " |\n";
   out["README.md"] = index;

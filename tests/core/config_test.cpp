@@ -47,6 +47,26 @@ TEST(Config, InvalidYamlAndMissingFile) {
   EXPECT_NE(missing.error().message.find("nope.yml"), std::string::npos);
 }
 
+TEST(Config, DocsUrl) {
+  test::TempDir dir;
+  test::write_file(dir.path(), "c.yml", "docs_url: https://docs.example.org/repohealth/rules/\n");
+  auto c = load_config((dir.path() / "c.yml").string());
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->docs_url, "https://docs.example.org/repohealth/rules/");
+  test::write_file(dir.path(), "none.yml", "language: da\n");
+  EXPECT_EQ(load_config((dir.path() / "none.yml").string())->docs_url, "") << "unset: the default applies";
+
+  for (const char* bad : {"docs_url: file:///etc/passwd\n", "docs_url: javascript:alert(1)\n", "docs_url: [a]\n",
+                          "docs_url: docs/rules\n"}) {
+    test::write_file(dir.path(), "bad.yml", std::string("language: en\n") + bad);
+    std::string path = (dir.path() / "bad.yml").string();
+    auto b = load_config(path);
+    ASSERT_FALSE(b) << bad;
+    EXPECT_NE(b.error().message.find(path + ":2"), std::string::npos) << b.error().message;
+    EXPECT_NE(b.error().message.find("'docs_url' must be the http(s) URL"), std::string::npos) << b.error().message;
+  }
+}
+
 TEST(Config, Sizes) {
   EXPECT_EQ(*parse_size("2MiB"), 2 * 1024 * 1024);
   EXPECT_EQ(*parse_size("100"), 100);

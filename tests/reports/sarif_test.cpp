@@ -2,11 +2,13 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <regex>
 
 #include <nlohmann/json.hpp>
 
 #include "golden.h"
 #include "report_fixture.h"
+#include "core/rule_pages.h"
 #include "reports/line_hash.h"
 #include "reports/sarif_parts.h"
 #include "reports/writers.h"
@@ -59,6 +61,60 @@ TEST(Sarif, OneRunWithToolAndRules) {
   EXPECT_EQ(shell["properties"]["tags"][0], "security");
   EXPECT_EQ(driver["rules"][1]["properties"]["problem.severity"], "recommendation");
   EXPECT_FALSE(driver["rules"][1]["properties"].contains("security-severity"));
+}
+
+/// helpUri: the documentation base URL joined to the rule's page in the rule reference.
+TEST(Sarif, EveryRuleLinksToItsPageInTheRuleReference) {
+  static const std::regex absolute(R"(^https?://[^/?#\s]+/[^\s]*$)");
+  const json log = sarif_of(test::sample_model(), with_sources());
+  const json& rules = log["runs"][0]["tool"]["driver"]["rules"];
+  ASSERT_FALSE(rules.empty());
+  for (const auto& rule : rules) {
+    const std::string id = rule["id"], uri = rule.value("helpUri", "");
+    EXPECT_TRUE(std::regex_match(uri, absolute)) << id << ": " << uri;
+    EXPECT_TRUE(uri.starts_with(kDefaultDocsUrl)) << uri;
+    EXPECT_TRUE(uri.ends_with("/" + rule_page(id))) << id << ": " << uri;
+  }
+  EXPECT_EQ(rules[4]["helpUri"],
+            "https://github.com/repohealth/repohealth/blob/main/docs/rules/python.md#pythonsecuritysubprocess-shell");
+
+  // Another base, with or without the closing slash.
+  for (const std::string base : {"https://docs.example.org/repohealth/rules", "http://intranet.local/rh/"}) {
+    ReportOptions o = with_sources();
+    o.docs_url = base;
+    const json other = sarif_of(test::sample_model(), o);
+    for (const auto& rule : other["runs"][0]["tool"]["driver"]["rules"])
+      EXPECT_EQ(rule["helpUri"], docs_base(base) + rule_page(rule["id"])) << base;
+  }
+  // An id a user rule may have is percent-encoded, so the URI stays valid.
+  ScanResult odd = test::sample_model();
+  odd.rules.push_back(RuleDescriptor{.id = "team.x.odd id", .title = "t", .severity = "note"});
+  bool found = false;
+  const json odd_log = sarif_of(odd);
+  for (const auto& rule : odd_log["runs"][0]["tool"]["driver"]["rules"])
+    if (rule["id"] == "team.x.odd id") {
+      found = true;
+      EXPECT_TRUE(rule["helpUri"].get<std::string>().ends_with("/team.md#teamxodd%20id")) << rule["helpUri"];
+    }
+  EXPECT_TRUE(found);
+}
+
+TEST(Sarif, DocsUrlMustBeHttp) {
+  for (const char* good : {"https://example.org/docs/rules/", "http://intranet:8080/rules", "HTTPS://Example.org"}) {
+    ReportOptions o;
+    o.docs_url = good;
+    EXPECT_TRUE(check_report_options(o)) << good;
+  }
+  for (const char* bad : {"", "docs/rules/", "ftp://example.org/rules/", "javascript:alert(1)", "file:///etc/",
+                          "https://", "https://exa mple.org/", "https://example.org/rules?x=1",
+                          "https://example.org/rules#top", "https://user@example.org/", "https://ex\"ample.org/"}) {
+    ReportOptions o;
+    o.docs_url = bad;
+    auto r = check_report_options(o);
+    ASSERT_FALSE(r) << bad;
+    EXPECT_NE(r.error().message.find("--docs-url"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("http"), std::string::npos) << r.error().message;
+  }
 }
 
 TEST(Sarif, ResultsPointAtRulesAndRepositoryRelativeFiles) {
@@ -157,7 +213,8 @@ TEST(Sarif, SuppressionsAndBaselineState) {
   EXPECT_EQ((*b)["suppressions"][0]["kind"], "external");
   // No baseline used: no baselineState at all.
   for (auto& f : model.findings) f.baseline_state.clear();
-  for (const auto& r : sarif_of(model)["runs"][0]["results"]) EXPECT_FALSE(r.contains("baselineState"));
+  const json log3 = sarif_of(model);  // held: a range-for over a member of a temporary dangles
+  for (const auto& r : log3["runs"][0]["results"]) EXPECT_FALSE(r.contains("baselineState"));
 }
 
 TEST(Sarif, RepositoryLevelFindingsPointAtAnExistingFileLineOne) {
