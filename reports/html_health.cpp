@@ -42,7 +42,13 @@ Data grades(const Context& c) {
   const Scores& s = c.result.health->scores;
   Data g;
   List rows;
-  for (const auto& d : s.dimensions) rows.push_back(grade_row(t, t.text("dimension." + d.id), d.score, d.grade, d.reason));
+  for (const auto& d : s.dimensions) {
+    Data row = grade_row(t, t.text("dimension." + d.id), d.score, d.grade, d.reason);
+    List movers = grade_movers(c, d);
+    row.set("has_movers", !movers.empty());
+    row.set("movers", movers);
+    rows.push_back(row);
+  }
   g.set("dimensions", rows);
   g.set("overall", grade_row(t, t.text("dimension.overall"), s.overall, s.overall_grade, t.text("health.no_dimension")));
   std::string bounds;

@@ -32,6 +32,9 @@ Data ownership(const Context& c);
 Data process(const Context& c);
 Data checks(const Context& c);  ///< html_health.cpp
 Data grades(const Context& c);  ///< html_health.cpp: the overview's grades
+Data top_risks(const Context& c);  ///< html_risks.cpp: the ranked risks after the grades
+/// The inputs that moved a dimension's grade, "name −points" (html_risks.cpp).
+List grade_movers(const Context& c, const DimensionScore& d);
 Data findings(const Context& c);
 Data gaps(const Context& c);
 

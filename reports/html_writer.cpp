@@ -60,6 +60,8 @@ Data overview(const Context& c) {
   const auto& d = c.data;
   Data o;
   o.set("grades", grades(c));
+  o.set("top_risks", top_risks(c));
+  html::set_text(o, "as_of", t.as_of(c.result.scan.as_of));
   List sentences;
   sentences.push_back(Data(
       "text", t.format("overview.size", {{"files", t.integer(static_cast<int64_t>(c.result.files.size()))},
