@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "reports/sarif_parts.h"
+#include "reports/top_risks.h"
 
 namespace rh::md {
 
@@ -151,6 +152,45 @@ std::string findings_counts(const ScanResult& r, const ReportData& d, const Tran
                                          {"warning", t.integer(count("warning"))},
                                          {"note", t.integer(count("note"))},
                                          {"suppressed", t.integer(d.findings_suppressed)}});
+}
+
+std::string top_risks_part(const ScanResult& r, const Translation& t) {
+  std::string out = "### " + t.text("risk.title") + "\n\n";
+  if (!r.health) return out + t.text("risk.not_rated") + "\n\n";
+  const std::vector<Risk> risks = top_risks(r, t);
+  if (risks.empty()) return out + t.text("risk.none") + "\n\n";
+  auto is_rule = [&](const std::string& id) {
+    return std::any_of(r.rules.begin(), r.rules.end(), [&](const RuleDescriptor& d) { return d.id == id; });
+  };
+  auto is_check = [&](const std::string& id) {
+    return std::any_of(r.health->checks.begin(), r.health->checks.end(), [&](const HealthCheck& c) { return c.id == id; });
+  };
+  out += t.text("risk.intro") + "\n\n";
+  int rank = 0;
+  for (const Risk& k : risks) {
+    // Rule titles may come from the repository's own rules, check summaries quote its files:
+    // both are code spans. The other texts come from the catalogues.
+    const std::string title = is_rule(k.input) ? code(k.title, 120) : "**" + k.title + "**";
+    const std::string evidence = is_check(k.input) ? code(k.evidence) : k.evidence;
+    out += std::to_string(++rank) + ". " + title + " (" + t.text("risk.dimension") + ": " +
+           t.text("dimension." + k.dimension) + ", " +
+           t.format("risk.points", {{"points", "−" + t.decimal(k.points, 1)}}) + ")" +
+           (evidence.empty() ? "" : ": " + evidence) + "\n";
+    if (!k.locations.empty()) {
+      std::string where;
+      for (const auto& l : k.locations) where += (where.empty() ? "" : " ") + code(l, 160);
+      if (k.more_locations > 0) where += " " + t.format("risk.more", {{"n", t.integer(k.more_locations)}});
+      out += "   - " + t.text("risk.where") + ": " + where + "\n";
+    }
+    if (!k.people.empty()) {
+      std::string people;
+      for (const auto& p : k.people) people += (people.empty() ? "" : ", ") + code(p, 80);
+      out += "   - " + t.text("risk.people") + ": " + people + "\n";
+    }
+    if (!k.remedy.empty())
+      out += "   - **" + t.text("risk.remedy") + "** (" + t.text("risk.actor_" + k.actor) + "): " + k.remedy + "\n";
+  }
+  return out + "\n";
 }
 
 std::string hotspots_part(const ScanResult& r, const Translation& t, size_t rows) {

@@ -50,6 +50,10 @@ std::string metrics_line(const ScanResult& r, const Translation& t);
 /// "5 open (2 errors, …), 1 suppressed", or that no rules ran.
 std::string findings_counts(const ScanResult& r, const ReportData& d, const Translation& t);
 
+/// The ranked top risks (reports/top_risks.h): each with its grade and points, evidence, places,
+/// people, the remedy and who should act; or why there are none.
+std::string top_risks_part(const ScanResult& r, const Translation& t);
+
 std::string hotspots_part(const ScanResult& r, const Translation& t, size_t rows);
 std::string functions_part(const ScanResult& r, const ReportData& d, const Translation& t, size_t rows);
 std::string gaps_part(const ScanResult& r, const ReportData& d, const Translation& t);

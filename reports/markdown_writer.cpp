@@ -5,9 +5,9 @@
 // are), one line about the repository as a whole, and nothing else; always under 10,000
 // characters, whatever the model holds.
 //
-// Full mode: the grades, the failing checks and the gate, the 20 most severe findings and where
-// the rest are, the top hotspots, the most complex functions and what was not analysed. Every
-// cut says so in the text; nothing is truncated at a byte limit.
+// Full mode: the top risks, the grades, the failing checks and the gate, the 20 most severe
+// findings and where the rest are, the top hotspots, the most complex functions and what was not
+// analysed. Every cut says so in the text; nothing is truncated at a byte limit.
 //
 // Link-free in both modes: no links, no mentions, no issue references (every repository string
 // is a code span, markdown_parts.h).
@@ -131,7 +131,7 @@ std::string new_code_markdown(const ScanResult& r, const ReportData& d, const Tr
 std::string full_markdown(const ScanResult& r, const ReportData& d, const Translation& t) {
   std::string out = "## " + t.text("md.title") + ": " + repository_label(d) + "\n\n";
   out += as_of_line(r, t);
-  // The top risks (reports/top_risks.h) go here, before the grades, once they are on main.
+  out += md::top_risks_part(r, t);
   out += "**" + t.text("overview.grades") + ":** " + md::grades(r, t, true) + "\n\n";
   out += md::checks_part(r, t);
   if (r.gate) out += gate_table(*r.gate, t);

@@ -220,6 +220,29 @@ TEST(Markdown, FullModeIsNotCutAtAByteLimit) {
   EXPECT_EQ(lines_of(md).back(), "<sub>repohealth 0.1.0</sub>") << "the report ends whole";
 }
 
+TEST(Markdown, FullModeOpensWithTheTopRisks) {
+  for (const char* lang : {"en", "da"}) {
+    const bool en = std::string(lang) == "en";
+    const std::string md = render(full_model(), lang);
+    const size_t risks = md.find(en ? "### What matters most\n" : "### Det vigtigste\n");
+    ASSERT_NE(risks, std::string::npos) << md;
+    EXPECT_LT(risks, md.find(en ? "**Grades:**" : "**Karakterer:**")) << lang;
+    EXPECT_NE(md.find("\n1. ", risks), std::string::npos) << lang << ": the risks are a numbered list";
+    EXPECT_LT(md.find("\n1. ", risks), md.find(en ? "**Grades:**" : "**Karakterer:**")) << lang;
+  }
+  // A risk from a rule is titled by the rule, which the repository may define: a code span.
+  ScanResult r = full_model();
+  for (auto& d : r.rules) d.title = "[click](https://example.org) @someone";
+  const std::string md = render(r);
+  test::expect_no_markdown_html(md);
+  EXPECT_EQ(md.find("\n1. [click]"), std::string::npos) << md.substr(0, 3000);
+  // Without grades the risks cannot be ranked, and the section says so.
+  r.health.reset();
+  EXPECT_NE(render(r).find("### What matters most\n\nThe grades were not computed in this scan, so the risks cannot be "
+                           "ranked (--no-health).\n"),
+            std::string::npos);
+}
+
 TEST(Markdown, RepositoryTextIsInertCodeSpans) {
   for (ScanResult r : {new_code_model(), full_model()}) {
     r.findings[2].message = "a | b `tick` ``double`` [link](https://x) @user #1\nnext line";
