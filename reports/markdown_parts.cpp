@@ -1,6 +1,7 @@
 #include "reports/markdown_parts.h"
 
 #include <algorithm>
+#include <set>
 
 #include "reports/sarif_parts.h"
 #include "reports/top_risks.h"
@@ -83,30 +84,40 @@ std::string grades(const ScanResult& r, const Translation& t, bool with_scores) 
   return out;
 }
 
-std::string checks_part(const ScanResult& r, const Translation& t) {
-  if (!r.health) return "";
-  std::string out;
+namespace {
+
+/// The failing health checks with what to do (a pull-request comment should say what to fix).
+std::string failing_checks(const HealthFacts& h, const Translation& t) {
   std::vector<const HealthCheck*> failing;
-  for (const auto& c : r.health->checks)
+  for (const auto& c : h.checks)
     if (c.status == "fail") failing.push_back(&c);
-  if (!failing.empty()) {
-    out += "**" + t.text("checks.title") + ":** " + t.text("status.fail") + " (" + t.integer(static_cast<int64_t>(failing.size())) + ")\n\n";
-    for (const HealthCheck* c : failing)
-      out += "- " + t.text_or("health_title." + c->id, c->title) + ": " + code(c->summary) +
-             (c->remedy.empty() ? "" : " " + c->remedy) + "\n";  // summaries quote repository text: code()
-    out += "\n";
-  }
-  // The requirements in one line per framework: id and status (titles are in the HTML report).
+  if (failing.empty()) return "";
+  std::string out = "**" + t.text("checks.title") + ":** " + t.text("status.fail") + " (" +
+                    t.integer(static_cast<int64_t>(failing.size())) + ")\n\n";
+  for (const HealthCheck* c : failing)
+    out += "- " + t.text_or("health_title." + c->id, c->title) + ": " + code(c->summary) +
+           (c->remedy.empty() ? "" : " " + c->remedy) + "\n";  // summaries quote repository text: code()
+  return out + "\n";
+}
+
+/// The requirements in one line per framework: id and status (titles are in the HTML report).
+std::string requirement_lines(const HealthFacts& h, const Translation& t) {
+  std::string out;
   for (const char* framework : {"community", "standard_for_public_code"}) {
     std::string line;
-    for (const auto& q : r.health->requirements)
-      if (q.framework == framework)
-        line += (line.empty() ? "" : " · ") + q.id + " " + t.text("requirement_status." + q.status);
-    if (!line.empty())
-      out += "**" + t.text(std::string(framework) == "community" ? "health.requirements_community" : "health.requirements_spc") +
-             ":** " + line + "\n\n";
+    for (const auto& q : h.requirements)
+      if (q.framework == framework) line += (line.empty() ? "" : " · ") + q.id + " " + t.text("requirement_status." + q.status);
+    if (line.empty()) continue;
+    const char* label = std::string(framework) == "community" ? "health.requirements_community" : "health.requirements_spc";
+    out += "**" + t.text(label) + ":** " + line + "\n\n";
   }
   return out;
+}
+
+}  // namespace
+
+std::string checks_part(const ScanResult& r, const Translation& t) {
+  return r.health ? failing_checks(*r.health, t) + requirement_lines(*r.health, t) : "";
 }
 
 namespace {
@@ -154,42 +165,47 @@ std::string findings_counts(const ScanResult& r, const ReportData& d, const Tran
                                          {"suppressed", t.integer(d.findings_suppressed)}});
 }
 
+namespace {
+
+/// Repository strings as code spans, joined by `separator`.
+std::string code_list(const std::vector<std::string>& items, const char* separator, size_t max) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + code(item, max);
+  return out;
+}
+
+/// One numbered risk with its places, people and remedy as a nested list. Rule titles (which
+/// the repository's own rules may set) and check summaries (which quote its files) are code
+/// spans; the other texts come from the catalogues.
+std::string risk_item(const Risk& k, int rank, bool rule_title, bool check_evidence, const Translation& t) {
+  const std::string title = rule_title ? code(k.title, 120) : "**" + k.title + "**";
+  const std::string evidence = check_evidence ? code(k.evidence) : k.evidence;
+  std::string out = std::to_string(rank) + ". " + title + " (" + t.text("risk.dimension") + ": " +
+                    t.text("dimension." + k.dimension) + ", " +
+                    t.format("risk.points", {{"points", "−" + t.decimal(k.points, 1)}}) + ")" +
+                    (evidence.empty() ? "" : ": " + evidence) + "\n";
+  if (!k.locations.empty())
+    out += "   - " + t.text("risk.where") + ": " + code_list(k.locations, " ", 160) +
+           (k.more_locations > 0 ? " " + t.format("risk.more", {{"n", t.integer(k.more_locations)}}) : "") + "\n";
+  if (!k.people.empty()) out += "   - " + t.text("risk.people") + ": " + code_list(k.people, ", ", 80) + "\n";
+  if (!k.remedy.empty())
+    out += "   - **" + t.text("risk.remedy") + "** (" + t.text("risk.actor_" + k.actor) + "): " + k.remedy + "\n";
+  return out;
+}
+
+}  // namespace
+
 std::string top_risks_part(const ScanResult& r, const Translation& t) {
   std::string out = "### " + t.text("risk.title") + "\n\n";
   if (!r.health) return out + t.text("risk.not_rated") + "\n\n";
   const std::vector<Risk> risks = top_risks(r, t);
   if (risks.empty()) return out + t.text("risk.none") + "\n\n";
-  auto is_rule = [&](const std::string& id) {
-    return std::any_of(r.rules.begin(), r.rules.end(), [&](const RuleDescriptor& d) { return d.id == id; });
-  };
-  auto is_check = [&](const std::string& id) {
-    return std::any_of(r.health->checks.begin(), r.health->checks.end(), [&](const HealthCheck& c) { return c.id == id; });
-  };
+  std::set<std::string> rules, checks;
+  for (const auto& d : r.rules) rules.insert(d.id);
+  for (const auto& c : r.health->checks) checks.insert(c.id);
   out += t.text("risk.intro") + "\n\n";
   int rank = 0;
-  for (const Risk& k : risks) {
-    // Rule titles may come from the repository's own rules, check summaries quote its files:
-    // both are code spans. The other texts come from the catalogues.
-    const std::string title = is_rule(k.input) ? code(k.title, 120) : "**" + k.title + "**";
-    const std::string evidence = is_check(k.input) ? code(k.evidence) : k.evidence;
-    out += std::to_string(++rank) + ". " + title + " (" + t.text("risk.dimension") + ": " +
-           t.text("dimension." + k.dimension) + ", " +
-           t.format("risk.points", {{"points", "−" + t.decimal(k.points, 1)}}) + ")" +
-           (evidence.empty() ? "" : ": " + evidence) + "\n";
-    if (!k.locations.empty()) {
-      std::string where;
-      for (const auto& l : k.locations) where += (where.empty() ? "" : " ") + code(l, 160);
-      if (k.more_locations > 0) where += " " + t.format("risk.more", {{"n", t.integer(k.more_locations)}});
-      out += "   - " + t.text("risk.where") + ": " + where + "\n";
-    }
-    if (!k.people.empty()) {
-      std::string people;
-      for (const auto& p : k.people) people += (people.empty() ? "" : ", ") + code(p, 80);
-      out += "   - " + t.text("risk.people") + ": " + people + "\n";
-    }
-    if (!k.remedy.empty())
-      out += "   - **" + t.text("risk.remedy") + "** (" + t.text("risk.actor_" + k.actor) + "): " + k.remedy + "\n";
-  }
+  for (const Risk& k : risks) out += risk_item(k, ++rank, rules.count(k.input) > 0, checks.count(k.input) > 0, t);
   return out + "\n";
 }
 

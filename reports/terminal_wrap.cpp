@@ -20,13 +20,24 @@ size_t offset_after(std::string_view s, size_t n) {
   return at;
 }
 
-}  // namespace
-
-size_t display_columns(std::string_view s) {
+size_t columns_of(std::string_view s) {
   size_t n = 0;
   for (char c : s) n += !continuation(c);
   return n;
 }
+
+/// Where to break a word wider than `room` columns: after its last '/' that falls in the second
+/// half of the room (paths read better), else after `room` code points. Never 0.
+size_t break_at(std::string_view word, size_t room) {
+  const size_t cut = offset_after(word, room);
+  const size_t slash = word.substr(0, cut).rfind('/');
+  if (slash != std::string_view::npos && columns_of(word.substr(0, slash + 1)) > room / 2) return slash + 1;
+  return cut;
+}
+
+}  // namespace
+
+size_t display_columns(std::string_view s) { return columns_of(s); }
 
 std::string wrap_line(std::string_view line, size_t width, size_t hanging) {
   width = std::max<size_t>(width, 20);
@@ -65,11 +76,7 @@ std::string wrap_line(std::string_view line, size_t width, size_t hanging) {
     if (has_word) flush();
     // The word starts a line; while it is wider than the room left, break it.
     while (cols > width - used) {
-      const size_t room = width - used;
-      size_t cut = offset_after(word, room);
-      // Prefer to break after a '/' in the second half of the piece (paths read better).
-      size_t slash = word.substr(0, cut).rfind('/');
-      if (slash != std::string_view::npos && display_columns(word.substr(0, slash + 1)) > room / 2) cut = slash + 1;
+      const size_t cut = break_at(word, width - used);
       current += word.substr(0, cut);
       word.remove_prefix(cut);
       cols = display_columns(word);
