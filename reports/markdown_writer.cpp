@@ -1,194 +1,162 @@
-// Markdown for a pull-request comment or a GitHub job summary: grades, gate verdict (when the
-// model has one), new findings first, top hotspots, the most complex functions and what was not
-// analysed. Link-free (no links, no mentions, no issue references: every repository string is a
-// code span) and always under 65 000 characters (GitHub's comment limit is 65 536).
+// report.md: a pull-request comment or a GitHub job summary, in one of two modes.
+//
+// New-code mode (a baseline was used: --new-since or --baseline): the gate verdict with the
+// conditions that failed, the new findings (a capped table, then how many more and where they
+// are), one line about the repository as a whole, and nothing else; always under 10,000
+// characters, whatever the model holds.
+//
+// Full mode: the top risks, the grades, the failing checks and the gate, the 20 most severe
+// findings and where the rest are, the top hotspots, the most complex functions and what was not
+// analysed. Every cut says so in the text; nothing is truncated at a byte limit.
+//
+// Link-free in both modes: no links, no mentions, no issue references (every repository string
+// is a code span, markdown_parts.h).
 #include <algorithm>
-#include <map>
+#include <limits>
 
 #include "reports/i18n.h"
+#include "reports/markdown_parts.h"
 #include "reports/report_data.h"
-#include "reports/sarif_parts.h"
 #include "reports/writers.h"
 
 namespace rh {
 namespace {
 
-constexpr size_t kMaxChars = 65000;
-constexpr size_t kMessageChars = 200;
-constexpr size_t kTopRows = 10;
+using md::code;
 
-/// Cuts UTF-8 text to at most `max` bytes on a character boundary, with an ellipsis.
-std::string clip(std::string s, size_t max) {
-  if (s.size() <= max) return s;
-  size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut) + "…";
-}
+/// New-code mode stays under this many characters (counted in bytes, never fewer).
+constexpr size_t kNewCodeLimit = 10000;
+constexpr size_t kNewRows = 25;       ///< new findings listed at most
+constexpr size_t kConditions = 8;     ///< gate conditions listed at most in new-code mode
+constexpr size_t kFullRows = 20;      ///< findings listed in full mode
+constexpr size_t kTopRows = 10;       ///< hotspots and functions in full mode
+constexpr md::RowLimits kNewRowLimits{80, 120, 160};
 
-/// Repository text as an inline code span that is safe in a table cell: no Markdown, HTML,
-/// links or @mentions are interpreted inside; pipes are escaped for the table; line breaks
-/// become spaces.
-std::string code(std::string s, size_t max = kMessageChars) {
-  for (char& c : s)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  s = clip(std::move(s), max);
-  if (s.empty()) return "";
-  size_t longest = 0, run = 0;
-  for (char c : s) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  std::string escaped;
-  for (char c : s) {
-    if (c == '|') escaped += '\\';
-    escaped += c;
-  }
-  std::string fence(longest + 1, '`');
-  bool pad = escaped.front() == '`' || escaped.back() == '`';
-  return fence + (pad ? " " : "") + escaped + (pad ? " " : "") + fence;
-}
-
-std::string table_row(const std::vector<std::string>& cells) {
-  std::string row = "|";
-  for (const auto& c : cells) row += " " + c + " |";
-  return row + "\n";
-}
-
-std::string table_head(const std::vector<std::string>& cells) {
-  std::string sep = "|";
-  for (size_t i = 0; i < cells.size(); ++i) sep += " --- |";
-  return table_row(cells) + sep + "\n";
-}
-
-std::string location(const Finding& f) {
-  return f.start_line > 0 ? f.path + ":" + std::to_string(f.start_line) : f.path;
-}
-
-/// A findings table with as many rows as `budget` bytes allow, and a line counting the rest.
-std::string findings_table(const std::vector<const Finding*>& list, const Translation& t, size_t budget) {
-  std::string out =
-      table_head({t.text("md.severity"), t.text("md.rule"), t.text("md.location"), t.text("md.message")});
-  size_t shown = 0;
-  for (const Finding* f : list) {
-    std::string row = table_row({t.text("severity." + sarif_level(f->severity)), code(f->rule_id, 120),
-                                 code(location(*f), 160), code(f->message)});
-    if (out.size() + row.size() + 200 > budget) break;
-    out += row;
-    ++shown;
-  }
-  if (shown < list.size())
-    out += "\n" +
-           t.format("md.more_findings", {{"n", t.integer(static_cast<int64_t>(list.size() - shown))}}) + "\n";
+/// "`sample` `0123456789ab`"
+std::string repository_label(const ReportData& d) {
+  std::string out = code(d.repository, 80);
+  if (!d.revision_short.empty()) out += " " + code(d.revision_short, 40);
   return out;
 }
 
-std::string hotspots_part(const ScanResult& r, const Translation& t) {
-  std::string out = "### " + t.text("md.hotspots") + "\n\n";
-  if (!r.history) return out + t.text("common.not_analysed") + ": " + t.text("reason.history") + "\n\n";
-  const auto& hs = r.history->repository.hotspots;
-  if (hs.empty()) return out + t.text("common.none") + "\n\n";
-  out += table_head({t.text("hotspots.file"), t.text("hotspots.commits"), t.text("hotspots.complexity"),
-                     t.text("hotspots.score")});
-  for (size_t i = 0; i < hs.size() && i < kTopRows; ++i)
-    out += table_row({code(hs[i].path, 160), t.integer(hs[i].commits), t.integer(hs[i].complexity),
-                      t.integer(hs[i].score)});
-  return out + "\n";
+std::string as_of_line(const ScanResult& r, const Translation& t) {
+  return r.scan.as_of.empty() ? "" : t.format("md.as_of", {{"date", t.as_of(r.scan.as_of)}}) + "\n\n";
 }
 
-std::string functions_part(const ReportData& d, const Translation& t) {
-  std::string out = "### " + t.text("md.functions") + "\n\n";
-  if (d.worst_functions.empty()) return out + t.text("common.none") + "\n\n";
-  out += table_head({t.text("complexity.function"), t.text("complexity.location"),
-                     t.text("complexity.cyclomatic"), t.text("complexity.cognitive"),
-                     t.text("complexity.nloc")});
-  for (size_t i = 0; i < d.worst_functions.size() && i < kTopRows; ++i) {
-    const auto& w = d.worst_functions[i];
-    out += table_row(
-        {code(w.function->name, 120), code(w.file->path + ":" + std::to_string(w.function->start_line), 160),
-         t.integer(w.function->cyclomatic), t.integer(w.function->cognitive), t.integer(w.function->nloc)});
+std::string summary_counts(const ScanResult& r, const ReportData& d, const Translation& t) {
+  return t.format("md.summary", {{"files", t.integer(static_cast<int64_t>(r.files.size()))},
+                                 {"code", t.integer(d.code_lines)},
+                                 {"functions", t.integer(d.functions)}});
+}
+
+std::string condition_verdict(const GateCondition& c, const Translation& t) {
+  return c.status == "passed" ? t.text("md.passed") : c.status == "failed" ? t.text("md.failed") : t.text("md.not_evaluated");
+}
+
+/// Full mode: the verdict and every condition in a table.
+std::string gate_table(const GateResult& gate, const Translation& t) {
+  std::string out = "**" + t.text("md.gate") + ":** " + t.text(gate.passed ? "md.gate_passed" : "md.gate_failed") +
+                    (gate.source == "default" ? " " + t.text("md.gate_default") : "") + "\n\n";
+  out += md::table_head({t.text("md.condition"), t.text("md.actual"), t.text("md.limit"), t.text("md.verdict")});
+  for (const auto& c : gate.conditions) {
+    std::string verdict = condition_verdict(c, t);
+    if (!c.detail.empty()) verdict += " " + code(c.detail);
+    out += md::table_row({code(c.name), c.actual.empty() ? "" : code(c.actual), code(c.threshold), verdict});
   }
   return out + "\n";
 }
 
-bool any_maintainability(const ScanResult& r) {
-  return std::any_of(r.files.begin(), r.files.end(),
-                     [](const FileFacts& f) { return f.maintainability_index.has_value(); });
-}
-
-/// One line with the duplicated share and the average maintainability index, when measured.
-std::string metrics_line(const ScanResult& r, const Translation& t) {
+/// New-code mode: the conditions that failed or could not be judged, one line each (at most
+/// kConditions, then how many more), and how many passed.
+std::string gate_conditions(const GateResult& gate, const Translation& t) {
+  std::vector<const GateCondition*> listed;
+  for (const char* status : {"failed", "not_evaluated"})
+    for (const auto& c : gate.conditions)
+      if (c.status == status) listed.push_back(&c);
+  const int64_t passed = static_cast<int64_t>(gate.conditions.size() - listed.size());
   std::string out;
-  if (r.duplication.min_tokens > 0)
-    out += t.text("figures.duplication") + ": " + t.percent(r.duplication.duplicated_percent / 100.0, 1);
-  if (any_maintainability(r)) {
-    double sum = 0;
-    int64_t n = 0;
-    for (const auto& f : r.files)
-      if (f.maintainability_index) {
-        sum += *f.maintainability_index;
-        ++n;
-      }
-    if (!out.empty()) out += " · ";
-    out += t.text("md.mi_average") + ": " + t.decimal(sum / static_cast<double>(n));
+  for (size_t i = 0; i < listed.size() && i < kConditions; ++i) {
+    const GateCondition& c = *listed[i];
+    std::string line = c.status == "failed"
+                           ? t.format("md.condition_failed", {{"name", code(c.name, 60)},
+                                                              {"actual", c.actual.empty() ? "–" : code(c.actual, 40)},
+                                                              {"limit", code(c.threshold, 40)}})
+                           : t.format("md.condition_not_evaluated", {{"name", code(c.name, 60)}});
+    if (!c.detail.empty()) line += " — " + code(c.detail, 160);
+    out += "- " + line + "\n";
   }
-  return out.empty() ? out : out + "\n\n";
+  if (listed.size() > kConditions)
+    out += "- " + t.format("md.more_conditions", {{"n", t.integer(static_cast<int64_t>(listed.size() - kConditions))}}) + "\n";
+  if (passed > 0) out += "- " + t.format("md.conditions_passed", {{"n", t.integer(passed)}}) + "\n";
+  return out.empty() ? out : out + "\n";
 }
 
-/// The grades line, and the failing checks (a pull-request comment should say what to fix).
-std::string grades_part(const ScanResult& r, const Translation& t) {
-  if (!r.health)
-    return "**" + t.text("overview.grades") + ":** " + t.text("common.not_analysed") + " (" + t.text("reason.scoring") + ")\n\n";
-  const Scores& s = r.health->scores;
-  auto grade = [&](const std::string& g, const std::optional<double>& score) {
-    return g.empty() ? std::string("–") : "**" + g + "** (" + t.decimal(*score, 1) + ")";
-  };
-  std::string out = "**" + t.text("overview.grades") + ":** " + t.text("dimension.overall") + " " + grade(s.overall_grade, s.overall);
-  for (const auto& d : s.dimensions) out += " · " + t.text("dimension." + d.id) + " " + grade(d.grade, d.score);
-  out += "\n\n";
-  std::vector<const HealthCheck*> failing;
-  for (const auto& c : r.health->checks)
-    if (c.status == "fail") failing.push_back(&c);
-  if (!failing.empty()) {
-    out += "**" + t.text("checks.title") + ":** " + t.text("status.fail") + " (" + t.integer(static_cast<int64_t>(failing.size())) + ")\n\n";
-    for (const HealthCheck* c : failing)
-      out += "- " + t.text_or("health_title." + c->id, c->title) + ": " + code(c->summary) +
-             (c->remedy.empty() ? "" : " " + c->remedy) + "\n";  // summaries quote repository text: code()
-    out += "\n";
+/// New-code mode: the whole repository in one line (grades, size, findings, tool version).
+std::string context_line(const ScanResult& r, const ReportData& d, const Translation& t) {
+  return t.format("md.context", {{"grades", md::grades(r, t, false)},
+                                 {"summary", summary_counts(r, d, t)},
+                                 {"findings", md::findings_counts(r, d, t)},
+                                 {"version", code(r.scan.tool_version, 40)}}) +
+         "\n";
+}
+
+std::string new_code_markdown(const ScanResult& r, const ReportData& d, const Translation& t) {
+  std::string head;
+  if (r.gate) {
+    head += "## " + t.text(r.gate->passed ? "md.verdict_passed" : "md.verdict_failed") + " · " + repository_label(d) + "\n\n";
+    if (r.gate->source == "default") head += t.text("md.gate_default") + "\n\n";
+    head += gate_conditions(*r.gate, t);
+  } else {
+    head += "## " + t.text("md.title") + ": " + repository_label(d) + "\n\n";
   }
-  // The requirements in one line per framework: id and status (titles are in the HTML report).
-  for (const char* framework : {"community", "standard_for_public_code"}) {
-    std::string line;
-    for (const auto& q : r.health->requirements)
-      if (q.framework == framework)
-        line += (line.empty() ? "" : " · ") + q.id + " " + t.text("requirement_status." + q.status);
-    if (!line.empty())
-      out += "**" + t.text(std::string(framework) == "community" ? "health.requirements_community" : "health.requirements_spc") +
-             ":** " + line + "\n\n";
+  std::vector<const Finding*> fresh;
+  for (const Finding* f : findings_for_reading(r))
+    if (f->baseline_state == "new") fresh.push_back(f);
+  head += "### " + t.format("md.new_findings", {{"n", t.integer(static_cast<int64_t>(fresh.size()))}}) + "\n\n";
+  if (fresh.empty()) head += t.text("md.no_new_findings") + "\n\n";
+
+  const std::string tail = context_line(r, d, t);
+  // The rows get what is left once the rest, and the longest "and N more" line, are counted.
+  const std::string more_probe = t.format("md.more_new", {{"n", t.integer(static_cast<int64_t>(fresh.size()))}});
+  const size_t fixed = head.size() + tail.size() + more_probe.size() + 8;
+  const size_t room = fixed < kNewCodeLimit ? kNewCodeLimit - fixed : 0;
+  size_t shown = 0;
+  std::string table = md::findings_table(fresh, t, kNewRows, room, kNewRowLimits, shown);
+  if (!table.empty()) table += "\n";
+  if (shown < fresh.size())
+    table += t.format("md.more_new", {{"n", t.integer(static_cast<int64_t>(fresh.size() - shown))}}) + "\n\n";
+  return head + table + tail;
+}
+
+std::string full_markdown(const ScanResult& r, const ReportData& d, const Translation& t) {
+  std::string out = "## " + t.text("md.title") + ": " + repository_label(d) + "\n\n";
+  out += as_of_line(r, t);
+  out += md::top_risks_part(r, t);
+  out += "**" + t.text("overview.grades") + ":** " + md::grades(r, t, true) + "\n\n";
+  out += md::checks_part(r, t);
+  if (r.gate) out += gate_table(*r.gate, t);
+  out += summary_counts(r, d, t) + "\n\n";
+  out += md::metrics_line(r, t);
+  out += "**" + t.text("findings.title") + ":** " + md::findings_counts(r, d, t) + "\n\n";
+
+  const std::vector<const Finding*> reading = findings_for_reading(r);
+  if (!reading.empty()) {
+    const int64_t n = static_cast<int64_t>(reading.size());
+    out += "### " +
+           (reading.size() > kFullRows
+                ? t.format("md.top_findings", {{"shown", t.integer(kFullRows)}, {"n", t.integer(n)}})
+                : t.format("md.all_findings", {{"n", t.integer(n)}})) +
+           "\n\n";
+    size_t shown = 0;
+    out += md::findings_table(reading, t, kFullRows, std::numeric_limits<size_t>::max(), {}, shown) + "\n";
+    if (shown < reading.size())
+      out += t.format("md.more_findings", {{"n", t.integer(n - static_cast<int64_t>(shown))}}) + "\n\n";
   }
+  out += md::hotspots_part(r, t, kTopRows);
+  out += md::functions_part(r, d, t, kTopRows);
+  out += md::gaps_part(r, d, t);
+  out += "<sub>" + t.format("md.footer", {{"version", r.scan.tool_version}}) + "</sub>\n";
   return out;
-}
-
-std::string gaps_part(const ScanResult& r, const ReportData& d, const Translation& t) {
-  std::string out = "### " + t.text("gaps.title") + "\n\n";
-  if (!r.health) out += "- " + t.text("overview.grades") + ": " + t.text("reason.scoring") + "\n";
-  if (r.duplication.min_tokens <= 0)
-    out += "- " + t.text("duplication.title") + ": " + t.text("reason.duplication") + "\n";
-  if (!any_maintainability(r))
-    out += "- " + t.text("complexity.maintainability") + ": " + t.text("reason.maintainability") + "\n";
-  if (!r.health) out += "- " + t.text("checks.title") + ": " + t.text("reason.checks") + "\n";
-  if (!r.history) out += "- " + t.text("ownership.title") + ": " + t.text("reason.history") + "\n";
-  if (r.history && r.history->repository.shallow)
-    out += "- " + t.format("gaps.shallow", {{"n", t.integer(r.history->repository.shallow_depth)}}) + "\n";
-  if (d.parse_failures > 0)
-    out += "- " + t.format("gaps.parse_failures", {{"n", t.integer(d.parse_failures)}}) + "\n";
-  for (const auto& [reason, n] : d.skipped_by_reason)
-    out +=
-        "- " + t.format("md.skipped", {{"n", t.integer(n)}, {"reason", t.text("skipped." + reason)}}) + "\n";
-  if (!r.notifications.empty())
-    out += "- " +
-           t.format("md.notifications", {{"n", t.integer(static_cast<int64_t>(r.notifications.size()))}}) +
-           "\n";
-  return out + "\n";
 }
 
 }  // namespace
@@ -196,74 +164,7 @@ std::string gaps_part(const ScanResult& r, const ReportData& d, const Translatio
 std::string render_markdown(const ScanResult& r, const ReportOptions& options) {
   const Translation& t = Translation::get(options.lang);
   const ReportData d = report_data(r, kTopRows);
-  auto count = [&](const char* sev) {
-    return d.findings_by_severity.count(sev) ? d.findings_by_severity.at(sev) : 0;
-  };
-
-  std::string head = "## " + t.text("md.title") + ": " + code(d.repository, 120);
-  if (!d.revision_short.empty()) head += " " + code(d.revision_short);
-  head += "\n\n";
-  if (!r.scan.as_of.empty()) head += t.format("md.as_of", {{"date", t.as_of(r.scan.as_of)}}) + "\n\n";
-  head += grades_part(r, t);
-  if (r.gate) {
-    head += "**" + t.text("md.gate") + ":** " + t.text(r.gate->passed ? "md.gate_passed" : "md.gate_failed") +
-            (r.gate->source == "default" ? " " + t.text("md.gate_default") : "") + "\n\n";
-    head += table_head({t.text("md.condition"), t.text("md.actual"), t.text("md.limit"), t.text("md.verdict")});
-    for (const auto& c : r.gate->conditions) {
-      std::string verdict = c.status == "passed"   ? t.text("md.passed")
-                            : c.status == "failed" ? t.text("md.failed")
-                                                   : t.text("md.not_evaluated");
-      if (!c.detail.empty()) verdict += " " + code(c.detail);
-      head += table_row({code(c.name), c.actual.empty() ? "" : code(c.actual), code(c.threshold), verdict});
-    }
-    head += "\n";
-  }
-  head += t.format("md.summary", {{"files", t.integer(static_cast<int64_t>(r.files.size()))},
-                                  {"code", t.integer(d.code_lines)},
-                                  {"functions", t.integer(d.functions)}}) +
-          "\n\n";
-  head += metrics_line(r, t);
-  if (r.rules.empty() && r.findings.empty()) {
-    head += "**" + t.text("findings.title") + ":** " + t.text("common.not_analysed") + " (" +
-            t.text("reason.rules") + ")\n\n";
-  } else {
-    head += "**" + t.text("findings.title") + ":** " +
-            t.format("md.findings_counts", {{"open", t.integer(d.findings_open)},
-                                            {"error", t.integer(count("error"))},
-                                            {"warning", t.integer(count("warning"))},
-                                            {"note", t.integer(count("note"))},
-                                            {"suppressed", t.integer(d.findings_suppressed)}}) +
-            "\n\n";
-  }
-
-  const std::string tail = hotspots_part(r, t) + functions_part(d, t) + gaps_part(r, d, t) + "<sub>" +
-                           t.format("md.footer", {{"version", r.scan.tool_version}}) + "</sub>\n";
-
-  // Findings get what is left of the budget: new ones first when a baseline was used.
-  std::string middle;
-  const std::vector<const Finding*> reading = findings_for_reading(r);
-  if (!reading.empty()) {
-    size_t budget = kMaxChars - std::min(kMaxChars, head.size() + tail.size() + 400);
-    std::vector<const Finding*> fresh, rest;
-    for (const Finding* f : reading)
-      (d.baseline_used && f->baseline_state == "new" ? fresh : rest).push_back(f);
-    if (d.baseline_used) {
-      middle += "### " + t.format("md.new_findings", {{"n", t.integer(static_cast<int64_t>(fresh.size()))}}) +
-                "\n\n";
-      middle +=
-          fresh.empty() ? t.text("common.none") + "\n\n" : findings_table(fresh, t, budget * 2 / 3) + "\n";
-    }
-    if (!rest.empty()) {
-      middle += "### " +
-                t.format(d.baseline_used ? "md.other_findings" : "md.all_findings",
-                         {{"n", t.integer(static_cast<int64_t>(rest.size()))}}) +
-                "\n\n";
-      middle += findings_table(rest, t, budget > middle.size() ? budget - middle.size() : 0) + "\n";
-    }
-  }
-  std::string out = head + middle + tail;
-  if (out.size() >= kMaxChars) out = clip(out, kMaxChars - 8) + "\n";  // never reached in practice
-  return out;
+  return d.baseline_used || r.new_code ? new_code_markdown(r, d, t) : full_markdown(r, d, t);
 }
 
 }  // namespace rh

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "reports/terminal_wrap.h"
 #include "reports/writers.h"
 
 namespace rh {
@@ -17,9 +18,8 @@ std::string printable(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
-std::string gate_summary(const GateResult& gate) {
+/// The gate's lines before wrapping.
+std::string gate_lines(const GateResult& gate) {
   std::string out = fmt::format("  quality gate ({}): {}\n", gate.source == "config" ? "configured" : "default",
                                 gate.passed ? "PASSED" : "FAILED");
   for (const auto& c : gate.conditions) {
@@ -33,7 +33,11 @@ std::string gate_summary(const GateResult& gate) {
   return out;
 }
 
-std::string terminal_summary(const ScanResult& r) {
+}  // namespace
+
+std::string gate_summary(const GateResult& gate, size_t width) { return wrap_text(gate_lines(gate), width); }
+
+std::string terminal_summary(const ScanResult& r, size_t width) {
   std::string out;
   out += fmt::format("repohealth {} — {} ({}{}{}){}\n", r.scan.tool_version, printable(r.scan.root),
                      r.scan.source, r.scan.revision.empty() ? "" : " ", r.scan.revision.substr(0, 12),
@@ -135,9 +139,9 @@ std::string terminal_summary(const ScanResult& r) {
     out += fmt::format("  new code since {}: {} changed files, {} new findings, {} unchanged, {} fixed\n",
                        printable(r.new_code->since), r.new_code->files.size(), r.new_code->new_findings,
                        r.new_code->unchanged_findings, r.new_code->absent_findings);
-  if (r.gate) out += gate_summary(*r.gate);
+  if (r.gate) out += gate_lines(*r.gate);
   out += fmt::format("  time: {:.2f} s with {} jobs\n", r.scan.duration_ms / 1000.0, r.scan.jobs);
-  return out;
+  return wrap_text(out, width);
 }
 
 }  // namespace rh

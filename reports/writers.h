@@ -59,10 +59,13 @@ Result<std::vector<std::string>> write_reports(const ScanResult& result,
                                                const std::vector<const ReportWriter*>& writers,
                                                const OutputFolder& folder, const ReportOptions& options);
 
-/// The one-screen terminal summary.
-std::string terminal_summary(const ScanResult& result);
-/// The gate's conditions, one line each with ✔ / ✘ / – (not evaluated), and the verdict.
-std::string gate_summary(const GateResult& gate);
+/// The one-screen terminal summary, its lines at most `width` columns (code points), wrapped at
+/// spaces with a hanging indent (reports/terminal_wrap.h). The caller gives the width (the CLI:
+/// the terminal's, else $COLUMNS, else 80).
+std::string terminal_summary(const ScanResult& result, size_t width);
+/// The gate's conditions, one line each with ✔ / ✘ / – (not evaluated), and the verdict;
+/// wrapped to `width` as terminal_summary.
+std::string gate_summary(const GateResult& gate, size_t width);
 
 // The writers (one file each).
 std::string render_sarif(const ScanResult& result, const ReportOptions& options);

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/terminal_width.h"
 #include "core/config.h"
 #include "core/model_json.h"
 #include "engine/gate.h"
@@ -33,7 +34,7 @@ int run(const GateArgs& a) {
   const bool configured = config->gate.configured && !a.use_default;
   result->gate = configured ? evaluate_gate(*result, config->gate, "config")
                             : evaluate_gate(*result, default_gate(), "default");
-  if (!a.quiet) std::fputs(gate_summary(*result->gate).c_str(), stdout);
+  if (!a.quiet) std::fputs(gate_summary(*result->gate, output_width()).c_str(), stdout);
   return result->gate->passed ? kExitOk : kExitGateFailed;
 }
 

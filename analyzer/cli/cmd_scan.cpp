@@ -10,8 +10,10 @@
 #include "cli/commands.h"
 #include "cli/pipeline.h"
 #include "cli/progress.h"
+#include "cli/terminal_width.h"
 #include "engine/gate.h"
 #include "core/dates.h"
+#include "reports/terminal_wrap.h"
 #include "reports/writers.h"
 
 namespace rh {
@@ -145,8 +147,9 @@ int run(const ScanArgs& a) {
     return kExitAnalysis;
   }
   if (!a.quiet) {
-    std::fputs(terminal_summary(outcome.result).c_str(), stdout);
-    for (const auto& p : *written) std::printf("  wrote %s\n", p.c_str());
+    const size_t width = output_width();
+    std::fputs(terminal_summary(outcome.result, width).c_str(), stdout);
+    for (const auto& p : *written) std::fputs(wrap_line("  wrote " + p, width).c_str(), stdout);
   }
   return outcome.result.gate && !outcome.result.gate->passed ? kExitGateFailed : kExitOk;
 }

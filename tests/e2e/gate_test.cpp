@@ -104,7 +104,10 @@ TEST(Gate, BranchAddingASecurityFindingFailsAndNamesItAsNew) {
   EXPECT_NE(c.out.find("quality gate (default): FAILED"), std::string::npos) << c.out;
   EXPECT_NE(c.out.find("✘ no_new.security: 1"), std::string::npos) << c.out;
   std::string md = read_file(out.path() / "report.md");
-  EXPECT_NE(md.find("**Quality gate:** ✘ failed"), std::string::npos) << md.substr(0, 1500);
+  // New-code mode: report.md opens with the verdict and the failed condition.
+  EXPECT_EQ(md.rfind("## ✘ Quality gate failed · ", 0), 0u) << md.substr(0, 1500);
+  EXPECT_NE(md.find("\n- ✘ `no_new.security`: `1` (limit `0`)"), std::string::npos) << md.substr(0, 1500);
+  EXPECT_LT(md.size(), 10000u);
 }
 
 TEST(Gate, EditsAwayFromOldFindingsPass) {
