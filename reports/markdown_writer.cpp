@@ -7,6 +7,7 @@
 
 #include "reports/i18n.h"
 #include "reports/report_data.h"
+#include "reports/rule_text.h"
 #include "reports/sarif_parts.h"
 #include "reports/writers.h"
 
@@ -65,13 +66,14 @@ std::string location(const Finding& f) {
 }
 
 /// A findings table with as many rows as `budget` bytes allow, and a line counting the rest.
-std::string findings_table(const std::vector<const Finding*>& list, const Translation& t, size_t budget) {
+std::string findings_table(const std::vector<const Finding*>& list, const std::vector<RuleDescriptor>& rules,
+                           const Translation& t, size_t budget) {
   std::string out =
       table_head({t.text("md.severity"), t.text("md.rule"), t.text("md.location"), t.text("md.message")});
   size_t shown = 0;
   for (const Finding* f : list) {
     std::string row = table_row({t.text("severity." + sarif_level(f->severity)), code(f->rule_id, 120),
-                                 code(location(*f), 160), code(f->message)});
+                                 code(location(*f), 160), code(finding_message(*f, rules, t.lang()))});
     if (out.size() + row.size() + 200 > budget) break;
     out += row;
     ++shown;
@@ -251,14 +253,14 @@ std::string render_markdown(const ScanResult& r, const ReportOptions& options) {
       middle += "### " + t.format("md.new_findings", {{"n", t.integer(static_cast<int64_t>(fresh.size()))}}) +
                 "\n\n";
       middle +=
-          fresh.empty() ? t.text("common.none") + "\n\n" : findings_table(fresh, t, budget * 2 / 3) + "\n";
+          fresh.empty() ? t.text("common.none") + "\n\n" : findings_table(fresh, r.rules, t, budget * 2 / 3) + "\n";
     }
     if (!rest.empty()) {
       middle += "### " +
                 t.format(d.baseline_used ? "md.other_findings" : "md.all_findings",
                          {{"n", t.integer(static_cast<int64_t>(rest.size()))}}) +
                 "\n\n";
-      middle += findings_table(rest, t, budget > middle.size() ? budget - middle.size() : 0) + "\n";
+      middle += findings_table(rest, r.rules, t, budget > middle.size() ? budget - middle.size() : 0) + "\n";
     }
   }
   std::string out = head + middle + tail;
