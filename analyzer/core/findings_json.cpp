@@ -92,7 +92,8 @@ ojson rule_to_json(const RuleDescriptor& r) {
   j["security_severity"] = r.security_severity;
   j["message"] = r.message;
   ojson translations = ojson::object();
-  for (const auto& [lang, text] : r.translations) translations[lang] = {{"title", text.title}, {"message", text.message}};
+  for (const auto& [lang, text] : r.translations)
+    translations[lang] = {{"title", text.title}, {"message", text.message}};
   j["translations"] = std::move(translations);
   return j;
 }

@@ -49,9 +49,8 @@ TEST(RuleTranslation, DanishBlockLoadsIntoTheDescriptor) {
 }
 
 TEST(RuleTranslation, DanishMessageWithOtherPlaceholdersIsAnErrorNamingTheFile) {
-  const std::string yaml =
-      with_danish(rule_yaml("t.m.params", "metric", "", kMetric, "{name}: {value} > {threshold}"),
-                  "da:\n  title: testregel\n  message: \"{name} tager {antal} parametre\"\n");
+  const std::string yaml = with_danish(rule_yaml("t.m.params", "metric", "", kMetric, "{name}: {value} > {threshold}"),
+                                       "da:\n  title: testregel\n  message: \"{name} tager {antal} parametre\"\n");
   Rule r;
   std::vector<std::string> errors;
   EXPECT_FALSE(parse_rule(yaml, "rules/t/m/params.yml", r, errors));
@@ -69,8 +68,8 @@ TEST(RuleTranslation, DanishBlockNeedsTitleAndMessageAndNothingElse) {
   EXPECT_FALSE(parse_rule(with_danish(base, "da:\n  message: \"{name}: {value}\"\n"), "t/m/params.yml", r, errors));
   EXPECT_NE(all(errors).find("field 'da.title' is missing"), std::string::npos) << all(errors);
   errors.clear();
-  EXPECT_FALSE(parse_rule(with_danish(base, "da:\n  title: t\n  message: \"{name}\"\n  titel: x\n"), "t/m/params.yml", r,
-                          errors));
+  EXPECT_FALSE(parse_rule(with_danish(base, "da:\n  title: t\n  message: \"{name}\"\n  titel: x\n"), "t/m/params.yml",
+                          r, errors));
   EXPECT_NE(all(errors).find("unknown field 'da.titel' (did you mean 'title'?)"), std::string::npos) << all(errors);
   EXPECT_NE(all(errors).find("field 'da.message': has the placeholders {name}, but 'message' has {name}, {value}"),
             std::string::npos)
@@ -113,14 +112,15 @@ TEST(RuleTranslation, FindingKeepsItsMessageArguments) {
   const Finding& f = run.findings[0];
   EXPECT_EQ(f.message, "f: 3 > 2");
   // Every placeholder of the message, one that did not match as "".
-  EXPECT_EQ(f.arguments, (std::map<std::string, std::string>{{"missing", ""}, {"name", "f"}, {"threshold", "2"}, {"value", "3"}}));
+  EXPECT_EQ(f.arguments,
+            (std::map<std::string, std::string>{{"missing", ""}, {"name", "f"}, {"threshold", "2"}, {"value", "3"}}));
   EXPECT_EQ(interpolate("{name} har {value}", f.arguments), "f har 3");
 }
 
 TEST(RuleTranslation, SecretsAreMaskedInTheArgumentsToo) {
-  const std::string yaml = rule_yaml("t.s.token", "pattern", "",
-                                     "pattern:\n  regex: 'tok_[A-Za-z0-9]{20}'\n  redact: true\n",
-                                     "token {match} committed");
+  const std::string yaml =
+      rule_yaml("t.s.token", "pattern", "", "pattern:\n  regex: 'tok_[A-Za-z0-9]{20}'\n  redact: true\n",
+                "token {match} committed");
   auto rules = must(rules_from_text({{"t/token.yml", yaml}}));
   ASSERT_TRUE(rules);
   const std::string secret = "tok_Ab3dE5gH7jK9mN1pQ3sT";

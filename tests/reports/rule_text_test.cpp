@@ -2,13 +2,14 @@
 // Markdown reports in Danish fill the rule's Danish message with the finding's arguments, escape
 // what the arguments bring, and fall back to the English message where the model cannot give
 // Danish (a rule without `da:`, facts written before arguments were kept).
+#include "reports/rule_text.h"
+
 #include <gtest/gtest.h>
 
 #include "core/message_template.h"
 #include "core/model_json.h"
 #include "html_safety.h"
 #include "report_fixture.h"
-#include "reports/rule_text.h"
 #include "reports/writers.h"
 
 namespace rh {
@@ -47,9 +48,11 @@ TEST(RuleText, DanishTitleAndMessageFilledFromTheArguments) {
   ASSERT_EQ(f.rule_id, kShell);
   EXPECT_EQ(rule_title(rule, kShell, "da"), "Subprocess med shell=True");
   EXPECT_EQ(rule_title(rule, kShell, "en"), "Subprocess with shell=True");
-  EXPECT_EQ(finding_message(f, rule, "da"), "subprocess.call køres med shell=True (<img src=x onerror=alert(1)> | `x`)");
+  EXPECT_EQ(finding_message(f, rule, "da"),
+            "subprocess.call køres med shell=True (<img src=x onerror=alert(1)> | `x`)");
   EXPECT_EQ(finding_message(f, r.rules, "en"), f.message);
-  EXPECT_EQ(finding_message(f, r.rules, "en"), "subprocess.call is run with shell=True (<img src=x onerror=alert(1)> | `x`)");
+  EXPECT_EQ(finding_message(f, r.rules, "en"),
+            "subprocess.call is run with shell=True (<img src=x onerror=alert(1)> | `x`)");
 }
 
 TEST(RuleText, EnglishWhereTheModelHasNoDanish) {
