@@ -7,6 +7,7 @@
 
 #include "core/classify.h"
 #include "core/language.h"
+#include "reports/rule_text.h"
 #include "reports/sarif_parts.h"
 #include "reports/svg_charts.h"
 #include "reports/svg_treemap.h"
@@ -352,14 +353,14 @@ Data findings(const Context& c) {
     if (g.findings.empty()) {  // only suppressed findings: one row in a table below the others
       Data row;
       row.set("rule_id", g.rule_id);
-      row.set("title", g.rule && !g.rule->title.empty() ? g.rule->title : g.rule_id);
+      row.set("title", rule_title(g.rule, g.rule_id, t.lang()));
       row.set("count", t.integer(g.suppressed));
       quiet.push_back(row);
       continue;
     }
     Data row;
     row.set("rule_id", g.rule_id);
-    row.set("title", g.rule && !g.rule->title.empty() ? g.rule->title : g.rule_id);
+    row.set("title", rule_title(g.rule, g.rule_id, t.lang()));
     std::string sev = g.severity.empty() ? "warning" : sarif_level(g.severity);
     row.set("severity", t.text("severity." + sev));
     row.set("class", sev);
@@ -371,7 +372,7 @@ Data findings(const Context& c) {
       const Finding* fi = g.findings[i];
       Data loc;
       loc.set("location_html", html_path(location(fi->path, fi->start_line)));
-      loc.set("message", fi->message);
+      loc.set("message", finding_message(*fi, g.rule, t.lang()));
       loc.set("snippet", clip(fi->snippet, kSnippetBytes));
       loc.set("has_snippet", !fi->snippet.empty());
       loc.set("is_new", fi->baseline_state == "new");

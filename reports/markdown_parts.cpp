@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "reports/rule_text.h"
 #include "reports/sarif_parts.h"
 #include "reports/top_risks.h"
 
@@ -51,20 +52,22 @@ std::string finding_head(const Translation& t) {
   return table_head({t.text("md.severity"), t.text("md.rule"), t.text("md.location"), t.text("md.message")});
 }
 
-std::string finding_row(const Finding& f, const Translation& t, const RowLimits& limits) {
+std::string finding_row(const Finding& f, const std::vector<RuleDescriptor>& rules, const Translation& t,
+                        const RowLimits& limits) {
   const std::string location = f.start_line > 0 ? f.path + ":" + std::to_string(f.start_line) : f.path;
   return table_row({t.text("severity." + sarif_level(f.severity)), code(f.rule_id, limits.rule),
-                    code(location, limits.location), code(f.message, limits.message)});
+                    code(location, limits.location), code(finding_message(f, rules, t.lang()), limits.message)});
 }
 
-std::string findings_table(const std::vector<const Finding*>& list, const Translation& t, size_t max_rows,
+std::string findings_table(const std::vector<const Finding*>& list, const std::vector<RuleDescriptor>& rules,
+                           const Translation& t, size_t max_rows,
                            size_t max_bytes, const RowLimits& limits, size_t& shown) {
   shown = 0;
   if (list.empty()) return "";
   std::string out = finding_head(t);
   for (const Finding* f : list) {
     if (shown >= max_rows) break;
-    std::string row = finding_row(*f, t, limits);
+    std::string row = finding_row(*f, rules, t, limits);
     if (out.size() + row.size() > max_bytes) break;
     out += row;
     ++shown;

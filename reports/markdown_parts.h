@@ -33,11 +33,14 @@ struct RowLimits {
 /// The head of a findings table: severity, rule, location, message.
 std::string finding_head(const Translation& t);
 /// One finding as a table row. Every findings table of report.md goes through here.
-std::string finding_row(const Finding& f, const Translation& t, const RowLimits& limits);
+/// The finding's message in the report's language (reports/rule_text.h) from its rule in `rules`.
+std::string finding_row(const Finding& f, const std::vector<RuleDescriptor>& rules, const Translation& t,
+                        const RowLimits& limits);
 
 /// A findings table of at most `max_rows` rows and at most `max_bytes` bytes (head included);
 /// `shown` receives the number of rows written. An empty list gives "".
-std::string findings_table(const std::vector<const Finding*>& list, const Translation& t, size_t max_rows,
+std::string findings_table(const std::vector<const Finding*>& list, const std::vector<RuleDescriptor>& rules,
+                           const Translation& t, size_t max_rows,
                            size_t max_bytes, const RowLimits& limits, size_t& shown);
 
 /// "Overall **A** (87.4) · Maintainability **B** (84.5) · …" (without the scores when

@@ -121,7 +121,7 @@ std::string new_code_markdown(const ScanResult& r, const ReportData& d, const Tr
   const size_t fixed = head.size() + tail.size() + more_probe.size() + 8;
   const size_t room = fixed < kNewCodeLimit ? kNewCodeLimit - fixed : 0;
   size_t shown = 0;
-  std::string table = md::findings_table(fresh, t, kNewRows, room, kNewRowLimits, shown);
+  std::string table = md::findings_table(fresh, r.rules, t, kNewRows, room, kNewRowLimits, shown);
   if (!table.empty()) table += "\n";
   if (shown < fresh.size())
     table += t.format("md.more_new", {{"n", t.integer(static_cast<int64_t>(fresh.size() - shown))}}) + "\n\n";
@@ -148,7 +148,7 @@ std::string full_markdown(const ScanResult& r, const ReportData& d, const Transl
                 : t.format("md.all_findings", {{"n", t.integer(n)}})) +
            "\n\n";
     size_t shown = 0;
-    out += md::findings_table(reading, t, kFullRows, std::numeric_limits<size_t>::max(), {}, shown) + "\n";
+    out += md::findings_table(reading, r.rules, t, kFullRows, std::numeric_limits<size_t>::max(), {}, shown) + "\n";
     if (shown < reading.size())
       out += t.format("md.more_findings", {{"n", t.integer(n - static_cast<int64_t>(shown))}}) + "\n\n";
   }

@@ -42,7 +42,8 @@ struct FileCacheRecord {
 class FileCache {
  public:
   /// The database file's name in the cache folder (versioned: another schema uses another name).
-  static constexpr const char* kFileName = "files-v1.sqlite";
+  /// v2: findings carry their message arguments (Finding::arguments).
+  static constexpr const char* kFileName = "files-v2.sqlite";
 
   /// Opens or creates the cache. nullptr when it cannot be used at all; `warnings` then holds
   /// the one reason. A rebuilt file also adds one warning (the cache is still returned).

@@ -37,6 +37,7 @@ ojson finding_to_json(const Finding& f) {
   j["rule_id"] = f.rule_id;
   j["severity"] = f.severity;
   j["message"] = f.message;
+  j["arguments"] = f.arguments;
   j["path"] = f.path;
   j["start_line"] = f.start_line;
   j["start_column"] = f.start_column;
@@ -64,6 +65,8 @@ Result<Finding> finding_from_json(const ojson& j, const std::string& w) {
             take(j, "fingerprint", f.fingerprint, w, e) &&
             take(j, "baseline_state", f.baseline_state, w, e);
   if (!ok) return Error{e};
+  // Facts written before arguments were kept have none: reports then show `message` as it is.
+  if (j.contains("arguments") && !take(j, "arguments", f.arguments, w, e)) return Error{e};
   auto s = j.find("suppression");
   if (s != j.end() && !s->is_null()) {
     Suppression sup;
@@ -87,6 +90,11 @@ ojson rule_to_json(const RuleDescriptor& r) {
   j["state"] = r.state;
   j["description"] = r.description;
   j["security_severity"] = r.security_severity;
+  j["message"] = r.message;
+  ojson translations = ojson::object();
+  for (const auto& [lang, text] : r.translations)
+    translations[lang] = {{"title", text.title}, {"message", text.message}};
+  j["translations"] = std::move(translations);
   return j;
 }
 
@@ -101,6 +109,18 @@ Result<RuleDescriptor> rule_from_json(const ojson& j, const std::string& w) {
             take(j, "description", r.description, w, e) &&
             take(j, "security_severity", r.security_severity, w, e);
   if (!ok) return Error{e};
+  // Facts written before rules carried their message template and translations have neither.
+  if (j.contains("message") && !take(j, "message", r.message, w, e)) return Error{e};
+  if (auto t = j.find("translations"); t != j.end()) {
+    if (!t->is_object()) return Error{w + ".translations has the wrong type (" + t->type_name() + ")"};
+    for (const auto& [lang, text] : t->items()) {
+      RuleText rt;
+      const std::string where = w + ".translations." + lang;
+      if (!text.is_object()) return Error{where + " is not an object"};
+      if (!take(text, "title", rt.title, where, e) || !take(text, "message", rt.message, where, e)) return Error{e};
+      r.translations.emplace(lang, std::move(rt));
+    }
+  }
   return r;
 }
 

@@ -2,6 +2,7 @@
 // Findings part of the model (filled by analyzer/engine): what the rules found and the
 // descriptors of the rules that ran, so reports render SARIF rule metadata from the model only.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +19,12 @@ struct Suppression {
 struct Finding {
   std::string rule_id;
   std::string severity;  ///< error | warning | note
-  std::string message;   ///< with the matched name interpolated
+  std::string message;   ///< the rule's (English) message with the arguments interpolated
+  /// The values of the message's placeholders (`{name}` -> "eval"), every placeholder of the
+  /// rule's message (optional ones that did not match as ""), so a report can fill a translated
+  /// message (RuleDescriptor::translations). Secrets are masked as in `message`. Empty in facts
+  /// written before arguments were kept: reports then show `message`.
+  std::map<std::string, std::string> arguments;
   std::string path;      ///< repository-relative
   int64_t start_line = 0;    ///< 1-based
   int64_t start_column = 0;  ///< 1-based, in bytes
@@ -30,6 +36,13 @@ struct Finding {
   std::optional<Suppression> suppression;
   std::string baseline_state;  ///< new | unchanged | absent; empty when no baseline was used
   bool operator==(const Finding&) const = default;
+};
+
+/// A rule's title and message template in one language other than English.
+struct RuleText {
+  std::string title;
+  std::string message;  ///< the same `{placeholders}` as the English message
+  bool operator==(const RuleText&) const = default;
 };
 
 /// What a report needs to describe a rule (SARIF reportingDescriptor, rule reference).
@@ -44,6 +57,8 @@ struct RuleDescriptor {
   std::string state;              ///< preview | stable | deprecated
   std::string description;        ///< Markdown: why, how to fix, references
   std::string security_severity;  ///< numeric string for security rules ("8.8"), else empty
+  std::string message;            ///< the English message template, `{name}` filled from Finding::arguments
+  std::map<std::string, RuleText> translations;  ///< by language ("da"), from the rule's `da:` block
   bool operator==(const RuleDescriptor&) const = default;
 };
 

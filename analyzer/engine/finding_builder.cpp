@@ -3,7 +3,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 
 namespace rh {
@@ -61,30 +60,6 @@ std::string make_snippet(FileText& text, int64_t start_line, int64_t end_line) {
     }
     if (i + 1 < lines.size()) out += '\n';
   }
-  return out;
-}
-
-std::string interpolate(const std::string& message,
-                        const std::function<std::optional<std::string>(std::string_view)>& lookup) {
-  std::string out;
-  size_t i = 0;
-  while (i < message.size()) {
-    size_t open = message.find('{', i);
-    if (open == std::string::npos) break;
-    size_t close = message.find('}', open);
-    if (close == std::string::npos) break;
-    out.append(message, i, open - i);
-    std::string_view key(message.data() + open + 1, close - open - 1);
-    const bool is_key = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
-    });
-    if (auto value = lookup(key))
-      out += *value;
-    else if (!is_key)
-      out.append(message, open, close - open + 1);
-    i = close + 1;
-  }
-  out.append(message, i, std::string::npos);
   return out;
 }
 

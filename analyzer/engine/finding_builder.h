@@ -1,6 +1,6 @@
 #pragma once
 // What every kind does the same way when it turns a match into a Finding: region, snippet,
-// message interpolation, enclosing function, fingerprint.
+// message interpolation (core/message_template.h), enclosing function, fingerprint.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/message_template.h"  // interpolate()
 #include "core/model.h"
 
 namespace rh {
@@ -33,11 +34,6 @@ class FileText {
 
 /// Lines start..end (at most 3, indentation trimmed, each at most 160 bytes) joined by '\n'.
 std::string make_snippet(FileText& text, int64_t start_line, int64_t end_line);
-
-/// Replaces `{key}` by lookup(key); a key the lookup does not know (an optional capture that
-/// did not match) becomes ""; braces around anything but a key stay as written.
-std::string interpolate(const std::string& message,
-                        const std::function<std::optional<std::string>(std::string_view)>& lookup);
 
 /// Hash of rule id + matched text with white space collapsed + enclosing function, as 16 hex
 /// digits. The line is left out on purpose: edits above a finding do not change it.

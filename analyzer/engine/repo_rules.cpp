@@ -35,12 +35,14 @@ void RuleSet::match_repo(const std::vector<HealthCheck>& checks, std::vector<Fin
                                         : "note";
         f.path = path;
         f.start_line = f.end_line = line > 0 ? line : (path.empty() ? 0 : 1);
-        f.message = interpolate(rule.message, [&](std::string_view key) -> std::optional<std::string> {
+        auto lookup = [&](std::string_view key) -> std::optional<std::string> {
           if (key == "text") return text;
           if (key == "summary") return c.summary;
           if (key == "remedy") return c.remedy;
           return std::nullopt;
-        });
+        };
+        f.arguments = message_arguments(rule.descriptor.message, lookup);
+        f.message = interpolate(rule.descriptor.message, f.arguments);
         f.fingerprint = finding_fingerprint(f.rule_id, path + "\n" + text, "");
         f.suppression = config_suppression(suppressions_[i], f.path);
         out.push_back(std::move(f));

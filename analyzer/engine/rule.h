@@ -66,8 +66,9 @@ struct MetricSpec {
 };
 
 struct Rule {
-  RuleDescriptor descriptor;  ///< id, title, severity, kind, languages, tags, precision, state…
-  std::string message;        ///< with `{capture}` placeholders
+  /// id, title, severity, kind, languages, tags, precision, state, the message (with `{capture}`
+  /// placeholders) and its translations (the `da:` block)…
+  RuleDescriptor descriptor;
   std::string why;            ///< the YAML `description`
   std::string fix;
   std::string example_bad;

@@ -69,7 +69,10 @@ std::string page(const std::string& pack, const std::vector<const Rule*>& rules)
     if (!r->include_paths.empty()) out += "- only in: `" + join(r->include_paths, "`, `") + "`\n";
     if (!r->exclude_paths.empty()) out += "- not in: `" + join(r->exclude_paths, "`, `") + "`\n";
     if (!r->exclude_roles.empty()) out += "- not in files of role: `" + join(r->exclude_roles, "`, `") + "` (docs/roles.md)\n";
-    out += "- message: " + r->message + "\n\n";
+    out += "- message: " + d.message + "\n";
+    if (auto da = d.translations.find("da"); da != d.translations.end())
+      out += "- Dansk: **" + da->second.title + "**; besked: " + da->second.message + "\n";
+    out += "\n";
     std::string desc = d.description;
     for (size_t at = desc.find("\n### "); at != std::string::npos; at = desc.find("\n### ", at + 6))
       desc.insert(at + 1, "#");  // nest the description's headings under the rule's

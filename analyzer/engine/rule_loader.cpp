@@ -16,6 +16,7 @@
 #include "core/config.h"
 #include "core/embedded.h"
 #include "core/language.h"
+#include "core/message_template.h"
 #include "engine/metric_rules.h"
 
 namespace rh {
@@ -24,7 +25,7 @@ namespace {
 const std::vector<std::string> kTopKeys = {
     "id",      "title",       "severity", "kind",       "languages", "state",   "confidence", "precision",
     "tags",    "security_severity",       "message",    "description", "fix",   "example",
-    "references", "paths",    "query",    "call",       "pattern",   "metric",  "repo"};
+    "references", "paths",    "query",    "call",       "pattern",   "metric",  "repo",       "da"};
 const std::vector<std::string> kKinds = {"query", "call", "pattern", "metric", "repo"};
 
 std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
@@ -334,6 +335,40 @@ void check_confidence(Fields& f, const YAML::Node& root, Rule& r,
   }
 }
 
+std::string placeholder_list(std::vector<std::string> keys) {
+  if (keys.empty()) return "none";
+  std::sort(keys.begin(), keys.end());
+  std::string out;
+  for (const auto& k : keys) out += (out.empty() ? "{" : ", {") + k + "}";
+  return out;
+}
+
+/// `da: {title, message}`: the rule's title and message in Danish (docs/rules.md). The message
+/// is filled from the same finding arguments as the English one, so it must have the same
+/// placeholders.
+void parse_translation(Fields& f, const YAML::Node& root, const std::string& lang, const std::string& file, Rule& r,
+                       std::vector<std::string>& errors) {
+  if (!f.mapping(lang, false)) return;
+  Fields t(root[lang], file, lang + ".", errors);
+  t.only({"title", "message"});
+  RuleText text;
+  t.text("title", text.title, true);
+  if (t.text("message", text.message, true) && !r.descriptor.message.empty()) {
+    std::vector<std::string> ours = placeholders(text.message), english = placeholders(r.descriptor.message);
+    std::sort(ours.begin(), ours.end());
+    std::sort(english.begin(), english.end());
+    if (ours != english)
+      t.fail(root[lang]["message"], "message",
+             "has the placeholders " + placeholder_list(ours) + ", but 'message' has " + placeholder_list(english) +
+                 " (a translation fills the same values)");
+  }
+  if (!t.ok()) {
+    f.taint();
+    return;
+  }
+  r.descriptor.translations.emplace(lang, std::move(text));
+}
+
 }  // namespace
 
 bool parse_rule(std::string_view text, const std::string& file, Rule& r, std::vector<std::string>& errors,
@@ -367,7 +402,8 @@ bool parse_rule(std::string_view text, const std::string& file, Rule& r, std::ve
   f.choice("kind", d.kind, kKinds, true);
   f.choice("state", d.state, {"preview", "stable", "deprecated"}, true);
   check_confidence(f, root, r, warnings);
-  f.text("message", r.message, true);
+  f.text("message", d.message, true);
+  parse_translation(f, root, "da", file, r, errors);
   f.text("description", r.why, true, "Markdown: why it matters");
   f.text("fix", r.fix, true, "Markdown: how to fix it");
   if (f.mapping("example", true)) {

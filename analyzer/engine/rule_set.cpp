@@ -131,17 +131,19 @@ Finding RuleSet::to_finding(const RawMatch& m, const FileInput& file, FileText& 
   }
   f.function = m.function_known ? m.function
                                 : (file.facts ? enclosing_function(file.facts->functions, m.start_line) : "");
-  f.message = interpolate(rule.message, [&](std::string_view key) -> std::optional<std::string> {
+  f.arguments = message_arguments(rule.descriptor.message, [&](std::string_view key) -> std::optional<std::string> {
     for (const auto& [k, v] : m.vars)
       if (k == key) return v;
     if (key == "function") return f.function;
     return std::nullopt;
   });
+  f.message = interpolate(rule.descriptor.message, f.arguments);
   const bool one_line = rule.descriptor.kind == "metric";
   f.snippet = make_snippet(text, f.start_line, one_line ? f.start_line : f.end_line);
   if (!m.secret.empty()) {
     replace_all(f.snippet, m.secret, redact_value(m.secret));
     replace_all(f.message, m.secret, redact_value(m.secret));
+    for (auto& [key, value] : f.arguments) replace_all(value, m.secret, redact_value(m.secret));
   }
   f.fingerprint = finding_fingerprint(f.rule_id, m.matched, f.function);
   f.suppression = inline_suppression(text, f.start_line, f.rule_id);
@@ -209,11 +211,12 @@ void RuleSet::match_scan(const ScanResult& result, std::vector<Finding>& out) co
     f.end_line = m.end_line;
     f.end_column = m.end_column;
     f.function = facts ? enclosing_function(facts->functions, m.start_line) : "";
-    f.message = interpolate(rule.message, [&](std::string_view key) -> std::optional<std::string> {
+    f.arguments = message_arguments(rule.descriptor.message, [&](std::string_view key) -> std::optional<std::string> {
       for (const auto& [k, v] : m.vars)
         if (k == key) return v;
       return std::nullopt;
     });
+    f.message = interpolate(rule.descriptor.message, f.arguments);
     f.fingerprint = finding_fingerprint(f.rule_id, m.matched, f.function);
     f.suppression = config_suppression(suppressions_[m.rule], f.path);
     out.push_back(std::move(f));

@@ -60,11 +60,14 @@ ScanResult sample() {
   rule.state = "stable";
   rule.description = "Why: ...";
   rule.security_severity = "8.8";
+  rule.message = "subprocess.{name} with shell=True";
+  rule.translations["da"] = RuleText{"subprocess med shell=True", "subprocess.{name} med shell=True"};
   r.rules.push_back(rule);
   Finding finding;
   finding.rule_id = rule.id;
   finding.severity = "error";
   finding.message = "subprocess.run with shell=True";
+  finding.arguments = {{"name", "run"}};
   finding.path = "a/b.py";
   finding.start_line = 3;
   finding.start_column = 5;
@@ -149,7 +152,7 @@ TEST(ModelJson, FileRoleRoundTripsAndDefaultsToProduct) {
 TEST(ModelJson, ScanCacheIsWrittenOnlyWhenUsedAndRoundTrips) {
   ScanResult r = sample();
   EXPECT_FALSE(to_json(r)["scan"].contains("cache"));  // --no-cache: no key at all
-  r.scan.cache = CacheUse{"/home/u/.cache/repohealth/files-v1.sqlite", 40, 2};
+  r.scan.cache = CacheUse{"/home/u/.cache/repohealth/files-v2.sqlite", 40, 2};
   const ojson j = to_json(r);
   EXPECT_EQ(j["scan"]["cache"]["hits"], 40);
   EXPECT_EQ(j["scan"]["cache"]["misses"], 2);
@@ -182,6 +185,29 @@ TEST(ModelJson, RuleConfidenceReadsTheOldPrecisionKey) {
   auto missing = scan_result_from_json(j);
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().message, "$.rules[0].confidence is missing");
+}
+
+// Facts written before findings kept their message arguments and rules their message template
+// and translations still load (reports then show the English message).
+TEST(ModelJson, MessageArgumentsAndRuleTranslationsAreOptionalWhenReading) {
+  ojson j = to_json(sample());
+  EXPECT_EQ(j["findings"][0]["arguments"], ojson({{"name", "run"}}));
+  EXPECT_EQ(j["rules"][0]["message"], "subprocess.{name} with shell=True");
+  EXPECT_EQ(j["rules"][0]["translations"]["da"]["title"], "subprocess med shell=True");
+  for (auto& f : j["findings"]) f.erase("arguments");
+  j["rules"][0].erase("message");
+  j["rules"][0].erase("translations");
+  auto r = scan_result_from_json(j);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_TRUE(r->findings[0].arguments.empty());
+  EXPECT_EQ(r->findings[0].message, "subprocess.run with shell=True");
+  EXPECT_TRUE(r->rules[0].message.empty());
+  EXPECT_TRUE(r->rules[0].translations.empty());
+  j["findings"][0]["arguments"] = ojson::array({"run"});
+  auto wrong = scan_result_from_json(j);
+  ASSERT_FALSE(wrong);
+  EXPECT_NE(wrong.error().message.find("$.findings[0].arguments has the wrong type"), std::string::npos)
+      << wrong.error().message;
 }
 
 TEST(ModelJson, WrongTypeAndNewerSchema) {

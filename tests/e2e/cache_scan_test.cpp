@@ -49,7 +49,7 @@ TEST(CacheScan, WarmScanWritesTheSameFactsFromTheCache) {
   EXPECT_EQ(cold.facts["scan"]["cache"]["misses"], 4);
   EXPECT_EQ(warm.facts["scan"]["cache"]["hits"], 4);
   EXPECT_EQ(warm.facts["scan"]["cache"]["misses"], 0);
-  EXPECT_EQ(warm.facts["scan"]["cache"]["path"], cache.str() + "/files-v1.sqlite");
+  EXPECT_EQ(warm.facts["scan"]["cache"]["path"], cache.str() + "/files-v2.sqlite");
   EXPECT_EQ(comparable(warm.facts).dump(1), comparable(cold.facts).dump(1));
   EXPECT_GT(warm.facts["duplication"]["groups"].size(), 0u);  // clone tokens came from the cache
 
@@ -98,15 +98,15 @@ TEST(CacheScan, DefaultLocationIsUnderXdgCacheHome) {
   make_repo(repo.path());
   ScanRun run = scan(repo.str());
   ASSERT_EQ(run.command.exit_code, 0) << run.command.err;
-  EXPECT_EQ(run.facts["scan"]["cache"]["path"], (test_cache_home() / "repohealth/files-v1.sqlite").string());
-  EXPECT_TRUE(fs::exists(test_cache_home() / "repohealth/files-v1.sqlite"));
+  EXPECT_EQ(run.facts["scan"]["cache"]["path"], (test_cache_home() / "repohealth/files-v2.sqlite").string());
+  EXPECT_TRUE(fs::exists(test_cache_home() / "repohealth/files-v2.sqlite"));
 }
 
 TEST(CacheScan, TruncatedAndForeignCacheFilesAreRebuiltWithOneWarning) {
   TempDir repo, cache;
   make_repo(repo.path());
   const std::string flags = "--cache " + sh_quote(cache.str());
-  const fs::path file = cache.path() / "files-v1.sqlite";
+  const fs::path file = cache.path() / "files-v2.sqlite";
   ASSERT_EQ(scan(repo.str(), flags).command.exit_code, 0);
   fs::resize_file(file, fs::file_size(file) / 3);
   ScanRun truncated = scan(repo.str(), flags);
@@ -117,7 +117,7 @@ TEST(CacheScan, TruncatedAndForeignCacheFilesAreRebuiltWithOneWarning) {
   EXPECT_EQ(warnings_naming(after.facts, "cache"), 0u);
   EXPECT_EQ(after.facts["scan"]["cache"]["hits"], 4);
 
-  write_file(cache.path(), "files-v1.sqlite", "{\"not\": \"a database\"}\n");
+  write_file(cache.path(), "files-v2.sqlite", "{\"not\": \"a database\"}\n");
   ScanRun foreign = scan(repo.str(), flags);
   ASSERT_EQ(foreign.command.exit_code, 0) << foreign.command.err;
   EXPECT_EQ(warnings_naming(foreign.facts, "cache"), 1u) << foreign.facts["notifications"].dump();
