@@ -48,6 +48,15 @@ std::string code(std::string s, size_t max = kMessageChars) {
   return fence + (pad ? " " : "") + escaped + (pad ? " " : "") + fence;
 }
 
+/// An analyzer message in the report's language: its prose as text, repository content (paths,
+/// names) as code spans; the English text of older facts.json, which quotes repository text,
+/// wholly as a code span.
+std::string message_md(const Translation& t, const Message& m, const std::string& fallback) {
+  if (m.empty()) return code(fallback);
+  static const MessageStyle style{nullptr, [](std::string_view s) { return code(std::string(s)); }};
+  return t.message(m, fallback, style);
+}
+
 std::string table_row(const std::vector<std::string>& cells) {
   std::string row = "|";
   for (const auto& c : cells) row += " " + c + " |";
@@ -151,8 +160,8 @@ std::string grades_part(const ScanResult& r, const Translation& t) {
   if (!failing.empty()) {
     out += "**" + t.text("checks.title") + ":** " + t.text("status.fail") + " (" + t.integer(static_cast<int64_t>(failing.size())) + ")\n\n";
     for (const HealthCheck* c : failing)
-      out += "- " + t.text_or("health_title." + c->id, c->title) + ": " + code(c->summary) +
-             (c->remedy.empty() ? "" : " " + c->remedy) + "\n";  // summaries quote repository text: code()
+      out += "- " + t.catalogue("check." + c->id + ".title", c->title) + ": " + message_md(t, c->summary_message, c->summary) +
+             (c->remedy.empty() ? "" : " " + message_md(t, c->remedy_message, c->remedy)) + "\n";
     out += "\n";
   }
   // The requirements in one line per framework: id and status (titles are in the HTML report).
