@@ -3,6 +3,7 @@
 #include <map>
 
 #include "reports/html_sections.h"
+#include "reports/svg_charts.h"
 
 namespace rh::html {
 namespace {
@@ -34,7 +35,13 @@ Data grade_row(const Translation& t, const std::string& name, const std::optiona
 
 }  // namespace
 
-std::string check_title(const Translation& t, const HealthCheck& c) { return t.text_or("health_title." + c.id, c.title); }
+std::string check_title(const Translation& t, const HealthCheck& c) { return t.catalogue("check." + c.id + ".title", c.title); }
+
+std::string message_html(const Translation& t, const Message& m, const std::string& fallback) {
+  static const MessageStyle style{[](std::string_view s) { return html_escape(s); },
+                                  [](std::string_view s) { return "<span translate=\"no\">" + html_escape(s) + "</span>"; }};
+  return t.message(m, fallback, style);
+}
 
 Data grades(const Context& c) {
   const auto& t = c.t;
@@ -43,7 +50,7 @@ Data grades(const Context& c) {
   Data g;
   List rows;
   for (const auto& d : s.dimensions) {
-    Data row = grade_row(t, t.text("dimension." + d.id), d.score, d.grade, d.reason);
+    Data row = grade_row(t, t.text("dimension." + d.id), d.score, d.grade, t.message(d.reason_message, d.reason));
     List movers = grade_movers(c, d);
     row.set("has_movers", !movers.empty());
     row.set("movers", movers);
@@ -84,13 +91,13 @@ Data checks(const Context& c) {
       row.set("title", check_title(t, ch));
       row.set("status", t.text("status." + ch.status));
       row.set("status_class", status_class(ch.status));
-      row.set("summary", ch.summary);
-      set_text(row, "remedy", ch.remedy);
+      row.set("summary_html", message_html(t, ch.summary_message, ch.summary));
+      set_text(row, "remedy_html", ch.remedy.empty() ? "" : message_html(t, ch.remedy_message, ch.remedy));
       List ev;
       for (size_t i = 0; i < ch.evidence.size() && i < kEvidenceRows; ++i) {
         Data e;
         set_text(e, "where", ch.evidence[i].path.empty() ? "" : location(ch.evidence[i].path, ch.evidence[i].line));
-        e.set("text", ch.evidence[i].text);
+        e.set("text_html", message_html(t, ch.evidence[i].message, ch.evidence[i].text));
         ev.push_back(e);
       }
       row.set("evidence", ev);
@@ -108,7 +115,7 @@ Data checks(const Context& c) {
     set_text(dim, "grade", d.grade);
     dim.set("grade_class", d.grade.empty() ? std::string("grade-none") : "grade-" + d.grade);
     set_text(dim, "score", d.score ? t.decimal(*d.score, 1) : "");
-    set_text(dim, "reason", d.score ? "" : t.text("health.not_rated") + ": " + d.reason);
+    set_text(dim, "reason", d.score ? "" : t.text("health.not_rated") + ": " + t.message(d.reason_message, d.reason));
     List inputs;
     for (const auto& in : d.inputs) {
       Data row;
@@ -118,9 +125,9 @@ Data checks(const Context& c) {
         return nullptr;
       }();
       row.set("name", spec_check ? check_title(t, *spec_check) : t.text_or("score_input." + in.name, in.name));
-      row.set("value", spec_check ? t.text("status." + in.value) : in.value);
+      row.set("value", spec_check ? t.text("status." + in.value) : t.message(in.value_message, in.value));
       row.set("points", signed_points(t, in.points));
-      row.set("rule", in.rule);
+      row.set("rule", t.message(in.rule_message, in.rule));
       inputs.push_back(row);
     }
     dim.set("inputs", inputs);
@@ -133,7 +140,7 @@ Data checks(const Context& c) {
       if (r.framework != framework) continue;
       Data row;
       row.set("id", r.id);
-      row.set("title", t.text_or("requirement." + r.id, r.title));
+      row.set("title", t.catalogue("requirement." + r.id + ".title", r.title));
       row.set("status", t.text("requirement_status." + r.status));
       row.set("status_class", status_class(r.status));
       std::string evidence;
@@ -141,7 +148,7 @@ Data checks(const Context& c) {
         for (const auto& ch : h.checks)
           if (ch.id == id) evidence += (evidence.empty() ? "" : "; ") + check_title(t, ch) + " (" + t.text("status." + ch.status) + ")";
       set_text(row, "checks", evidence);
-      set_text(row, "person", r.person);
+      set_text(row, "person", r.person.empty() ? "" : t.catalogue("requirement." + r.id + ".person", r.person));
       reqs.push_back(row);
     }
     x.set(std::string(framework), reqs);

@@ -1,6 +1,7 @@
 // The first screen of the HTML report: the ranked top risks (reports/top_risks.h) right after
 // the grades, and under each grade the inputs that moved it.
 #include "reports/html_sections.h"
+#include "reports/svg_charts.h"
 #include "reports/top_risks.h"
 
 namespace rh::html {
@@ -20,7 +21,9 @@ Data top_risks(const Context& c) {
     row.set("title", k.title);
     row.set("dimension", t.text("dimension." + k.dimension));
     row.set("points", t.format("risk.points", {{"points", "−" + t.decimal(k.points, 1)}}));
-    set_text(row, "evidence", k.evidence);
+    // A check's summary and remedy quote repository content: marked up by message_html.
+    set_text(row, "evidence_html", k.check ? message_html(t, k.check->summary_message, k.check->summary)
+                                           : html_escape(k.evidence));
     List where;
     for (const auto& l : k.locations) where.push_back(Data("location", l));
     row.set("locations", where);
@@ -30,7 +33,9 @@ Data top_risks(const Context& c) {
     for (const auto& p : k.people) people.push_back(Data("name", p));
     row.set("people", people);
     row.set("has_people", !k.people.empty());
-    set_text(row, "remedy", k.remedy);
+    set_text(row, "remedy_html", k.remedy.empty()  ? ""
+                                 : k.check ? message_html(t, k.check->remedy_message, k.check->remedy)
+                                           : html_escape(k.remedy));
     row.set("actor", t.text("risk.actor_" + k.actor));
     rows.push_back(row);
   }

@@ -48,6 +48,10 @@ void set_text(Data& d, const std::string& key, const std::string& value);
 std::string location(const std::string& path, int64_t line);
 /// A check's title in the report's language (the model's English title when untranslated).
 std::string check_title(const Translation& t, const HealthCheck& c);
+/// An analyzer message as HTML in the report's language: its prose escaped, repository content
+/// (paths, names, code) escaped inside translate="no" (browser translators leave it alone);
+/// `fallback` (the English text of older facts.json) escaped when the model has no message.
+std::string message_html(const Translation& t, const Message& m, const std::string& fallback);
 /// The display name of a contributor id (the name when known, else the id).
 std::string person_name(const ScanResult& result, const std::string& id);
 

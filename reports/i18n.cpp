@@ -2,7 +2,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -22,15 +21,6 @@ void flatten(const YAML::Node& node, const std::string& prefix,
   } else if (node.IsScalar()) {
     out[prefix] = node.as<std::string>();
   }
-}
-
-std::string replace_all(std::string s, std::string_view from, std::string_view to) {
-  size_t pos = 0;
-  while ((pos = s.find(from, pos)) != std::string::npos) {
-    s.replace(pos, from.size(), to);
-    pos += to.size();
-  }
-  return s;
 }
 
 std::string two(int v) {
@@ -54,9 +44,9 @@ const Translation& Translation::get(const std::string& requested) {
   YAML::Node root = YAML::Load(std::string(report_asset("i18n/" + lang + ".yml")));
   flatten(root["text"], "", t.texts_);
   if (YAML::Node l = root["locale"]) {
-    if (l["thousands"]) t.thousands_ = l["thousands"].as<std::string>();
-    if (l["decimal"]) t.decimal_ = l["decimal"].as<std::string>();
-    if (l["percent"]) t.percent_pattern_ = l["percent"].as<std::string>();
+    if (l["thousands"]) t.numbers_.thousands = l["thousands"].as<std::string>();
+    if (l["decimal"]) t.numbers_.decimal_mark = l["decimal"].as<std::string>();
+    if (l["percent"]) t.numbers_.percent_pattern = l["percent"].as<std::string>();
     if (l["date"]) t.date_pattern_ = l["date"].as<std::string>();
     if (l["date_time"]) t.date_time_pattern_ = l["date_time"].as<std::string>();
     if (l["months"])
@@ -80,51 +70,12 @@ std::string Translation::text_or(std::string_view key, const std::string& fallba
 
 std::string Translation::format(std::string_view key,
                                 const std::vector<std::pair<std::string, std::string>>& values) const {
-  std::string s = text(key);
-  for (const auto& [name, value] : values) {
-    s = replace_all(s, "{" + name + "}", value);
-    // "{name|singular|plural}": the value and the word that agrees with it.
-    const std::string open = "{" + name + "|";
-    for (size_t pos; (pos = s.find(open)) != std::string::npos;) {
-      size_t bar = s.find('|', pos + open.size()), close = s.find('}', pos);
-      if (bar == std::string::npos || close == std::string::npos || bar > close) break;
-      std::string one = s.substr(pos + open.size(), bar - pos - open.size());
-      std::string many = s.substr(bar + 1, close - bar - 1);
-      s.replace(pos, close - pos + 1, value + " " + (value == "1" ? one : many));
-    }
-  }
-  return s;
+  return fill_placeholders(text(key), values);
 }
 
-std::string Translation::integer(int64_t value) const {
-  std::string digits = std::to_string(value < 0 ? -value : value);
-  std::string out;
-  int n = 0;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it, ++n) {
-    if (n > 0 && n % 3 == 0) out.insert(0, thousands_);
-    out.insert(out.begin(), *it);
-  }
-  return value < 0 ? "-" + out : out;
-}
-
-std::string Translation::decimal(double value, int digits) const {
-  if (!std::isfinite(value)) return "–";
-  double scale = std::pow(10.0, digits);
-  double rounded = std::round(value * scale) / scale;
-  auto whole = static_cast<int64_t>(std::trunc(rounded));
-  std::string out = integer(whole);
-  if (rounded < 0 && whole == 0) out = "-" + out;
-  if (digits > 0) {
-    auto frac = static_cast<int64_t>(std::llround(std::fabs(rounded - static_cast<double>(whole)) * scale));
-    std::string f = std::to_string(frac);
-    while (static_cast<int>(f.size()) < digits) f.insert(f.begin(), '0');
-    out += decimal_ + f;
-  }
-  return out;
-}
-
-std::string Translation::percent(double fraction, int digits) const {
-  return replace_all(percent_pattern_, "{n}", decimal(fraction * 100.0, digits));
+std::string Translation::message(const Message& m, const std::string& fallback, const MessageStyle& style) const {
+  if (m.empty()) return style.prose ? style.prose(fallback) : fallback;
+  return render(m, lang_, numbers_, style);
 }
 
 std::string Translation::date(std::string_view iso) const {

@@ -8,6 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/message.h"
+#include "core/text_format.h"
+
 namespace rh {
 
 class Translation {
@@ -29,12 +32,23 @@ class Translation {
   /// Every dotted key under "text" (for the template and for completeness tests).
   const std::map<std::string, std::string, std::less<>>& texts() const { return texts_; }
 
+  /// How this language writes numbers (core/text_format.h).
+  const NumberFormat& numbers() const { return numbers_; }
   /// 12345 -> "12,345" (en) / "12.345" (da).
-  std::string integer(int64_t value) const;
+  std::string integer(int64_t value) const { return numbers_.integer(value); }
   /// 3.14159, 1 -> "3.1" (en) / "3,1" (da).
-  std::string decimal(double value, int digits = 1) const;
+  std::string decimal(double value, int digits = 1) const { return numbers_.decimal(value, digits); }
   /// A fraction in [0, 1] -> "45%" (en) / "45 %" (da).
-  std::string percent(double fraction, int digits = 0) const;
+  std::string percent(double fraction, int digits = 0) const { return numbers_.percent(fraction, digits); }
+  /// An analyzer message (core/message.h) in this language; `fallback` (the English text stored
+  /// with it) when the model has no message, as in facts.json written before messages existed.
+  std::string message(const Message& m, const std::string& fallback, const MessageStyle& style = {}) const;
+  /// A text of the analyzer's catalogue (core/message.h) without arguments in this language, such
+  /// as "check.docs.readme.title"; `fallback` when the catalogue has no such key.
+  std::string catalogue(std::string_view key, const std::string& fallback) const {
+    const std::string* s = message_text(key, lang_);
+    return s ? *s : fallback;
+  }
   /// "2024-01-15T12:00:00Z" -> "15 January 2024" (en) / "15. januar 2024" (da); the input when it
   /// is not an ISO date.
   std::string date(std::string_view iso) const;
@@ -50,9 +64,7 @@ class Translation {
  private:
   std::string lang_;
   std::map<std::string, std::string, std::less<>> texts_;
-  std::string thousands_ = ",";
-  std::string decimal_ = ".";
-  std::string percent_pattern_ = "{n}%";
+  NumberFormat numbers_;
   std::string date_pattern_ = "{day} {month} {year}";
   std::string date_time_pattern_ = "{date}, {hour}:{minute} UTC";
   std::vector<std::string> months_;

@@ -36,6 +36,12 @@ std::string code(std::string s, size_t max) {
   return fence + (pad ? " " : "") + escaped + (pad ? " " : "") + fence;
 }
 
+std::string message_md(const Translation& t, const Message& m, const std::string& fallback) {
+  if (m.empty()) return code(fallback);
+  static const MessageStyle style{nullptr, [](std::string_view s) { return code(std::string(s)); }};
+  return t.message(m, fallback, style);
+}
+
 std::string table_row(const std::vector<std::string>& cells) {
   std::string row = "|";
   for (const auto& c : cells) row += " " + c + " |";
@@ -98,8 +104,8 @@ std::string failing_checks(const HealthFacts& h, const Translation& t) {
   std::string out = "**" + t.text("checks.title") + ":** " + t.text("status.fail") + " (" +
                     t.integer(static_cast<int64_t>(failing.size())) + ")\n\n";
   for (const HealthCheck* c : failing)
-    out += "- " + t.text_or("health_title." + c->id, c->title) + ": " + code(c->summary) +
-           (c->remedy.empty() ? "" : " " + c->remedy) + "\n";  // summaries quote repository text: code()
+    out += "- " + t.catalogue("check." + c->id + ".title", c->title) + ": " + message_md(t, c->summary_message, c->summary) +
+           (c->remedy.empty() ? "" : " " + message_md(t, c->remedy_message, c->remedy)) + "\n";
   return out + "\n";
 }
 
@@ -180,9 +186,10 @@ std::string code_list(const std::vector<std::string>& items, const char* separat
 /// One numbered risk with its places, people and remedy as a nested list. Rule titles (which
 /// the repository's own rules may set) and check summaries (which quote its files) are code
 /// spans; the other texts come from the catalogues.
-std::string risk_item(const Risk& k, int rank, bool rule_title, bool check_evidence, const Translation& t) {
+std::string risk_item(const Risk& k, int rank, bool rule_title, const Translation& t) {
   const std::string title = rule_title ? code(k.title, 120) : "**" + k.title + "**";
-  const std::string evidence = check_evidence ? code(k.evidence) : k.evidence;
+  const std::string evidence = k.check ? message_md(t, k.check->summary_message, k.check->summary) : k.evidence;
+  const std::string remedy = k.check && !k.remedy.empty() ? message_md(t, k.check->remedy_message, k.check->remedy) : k.remedy;
   std::string out = std::to_string(rank) + ". " + title + " (" + t.text("risk.dimension") + ": " +
                     t.text("dimension." + k.dimension) + ", " +
                     t.format("risk.points", {{"points", "−" + t.decimal(k.points, 1)}}) + ")" +
@@ -192,7 +199,7 @@ std::string risk_item(const Risk& k, int rank, bool rule_title, bool check_evide
            (k.more_locations > 0 ? " " + t.format("risk.more", {{"n", t.integer(k.more_locations)}}) : "") + "\n";
   if (!k.people.empty()) out += "   - " + t.text("risk.people") + ": " + code_list(k.people, ", ", 80) + "\n";
   if (!k.remedy.empty())
-    out += "   - **" + t.text("risk.remedy") + "** (" + t.text("risk.actor_" + k.actor) + "): " + k.remedy + "\n";
+    out += "   - **" + t.text("risk.remedy") + "** (" + t.text("risk.actor_" + k.actor) + "): " + remedy + "\n";
   return out;
 }
 
@@ -203,12 +210,11 @@ std::string top_risks_part(const ScanResult& r, const Translation& t) {
   if (!r.health) return out + t.text("risk.not_rated") + "\n\n";
   const std::vector<Risk> risks = top_risks(r, t);
   if (risks.empty()) return out + t.text("risk.none") + "\n\n";
-  std::set<std::string> rules, checks;
+  std::set<std::string> rules;
   for (const auto& d : r.rules) rules.insert(d.id);
-  for (const auto& c : r.health->checks) checks.insert(c.id);
   out += t.text("risk.intro") + "\n\n";
   int rank = 0;
-  for (const Risk& k : risks) out += risk_item(k, ++rank, rules.count(k.input) > 0, checks.count(k.input) > 0, t);
+  for (const Risk& k : risks) out += risk_item(k, ++rank, rules.count(k.input) > 0, t);
   return out + "\n";
 }
 

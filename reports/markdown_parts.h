@@ -19,6 +19,10 @@ std::string clip(std::string s, size_t max);
 /// links or @mentions are interpreted inside; pipes are escaped for the table; line breaks
 /// become spaces. Clipped to `max` bytes of text first.
 std::string code(std::string s, size_t max = 200);
+/// An analyzer message in the report's language: its prose as text, repository content (paths,
+/// names) as code spans; the English text of older facts.json, which quotes repository text,
+/// wholly as a code span.
+std::string message_md(const Translation& t, const Message& m, const std::string& fallback);
 
 std::string table_row(const std::vector<std::string>& cells);
 std::string table_head(const std::vector<std::string>& cells);

@@ -1,5 +1,7 @@
 #include "reports/rule_text.h"
 
+#include "reports/i18n.h"
+
 #include <algorithm>
 
 #include "core/message_template.h"
@@ -27,6 +29,11 @@ std::string rule_title(const RuleDescriptor* rule, const std::string& rule_id, s
 
 std::string finding_message(const Finding& finding, const RuleDescriptor* rule, std::string_view lang) {
   const RuleText* t = translation(rule, lang);
+  // A repository check's finding whose message is its evidence: the evidence in the language.
+  if (t && t->message == "{text}" && !finding.text_message.empty()) {
+    const Translation& tr = Translation::get(std::string(lang));
+    return tr.message(finding.text_message, finding.message);
+  }
   if (!t || t->message.empty()) return finding.message;
   for (const auto& key : placeholders(t->message))
     if (!finding.arguments.count(key)) return finding.message;

@@ -8,6 +8,7 @@
 
 #include "core/classify.h"
 #include "core/language.h"
+#include "reports/rule_text.h"
 
 namespace rh {
 namespace {
@@ -218,9 +219,10 @@ struct Explainer {
   }
 
   void check(Risk& k, const HealthCheck& c) const {
-    k.title = t.format("risk.check_title", {{"check", t.text_or("health_title." + c.id, c.title)},
+    k.check = &c;
+    k.title = t.format("risk.check_title", {{"check", t.catalogue("check." + c.id + ".title", c.title)},
                                             {"status", t.text("status." + c.status)}});
-    k.evidence = c.summary;
+    k.evidence = t.message(c.summary_message, c.summary);
     std::set<std::string> seen;
     std::vector<std::string> where;
     for (const auto& e : c.evidence)
@@ -231,7 +233,7 @@ struct Explainer {
       else
         ++k.more_locations;
     }
-    k.remedy = c.remedy;
+    k.remedy = c.remedy.empty() ? "" : t.message(c.remedy_message, c.remedy);
     k.actor = check_actor(c.id);
   }
 
@@ -243,7 +245,7 @@ struct Explainer {
         open.push_back(&f);
         errors += f.severity == "error";
       }
-    k.title = rule.title;
+    k.title = rule_title(&rule, rule.id, t.lang());
     k.evidence = t.format("risk.rule_evidence", {{"n", t.integer(static_cast<int64_t>(open.size()))},
                                                  {"errors", t.integer(errors)}});
     for (size_t i = 0; i < open.size(); ++i) {
@@ -283,8 +285,8 @@ struct Explainer {
 };
 
 std::string input_name(const ScanResult& r, const Translation& t, const std::string& name) {
-  if (const HealthCheck* c = find_check(r, name)) return t.text_or("health_title." + c->id, c->title);
-  if (const RuleDescriptor* rule = find_rule(r, name)) return rule->title;
+  if (const HealthCheck* c = find_check(r, name)) return t.catalogue("check." + c->id + ".title", c->title);
+  if (const RuleDescriptor* rule = find_rule(r, name)) return rule_title(rule, rule->id, t.lang());
   return t.text_or("score_input." + name, name);
 }
 

@@ -26,6 +26,9 @@ struct Risk {
   std::vector<std::string> people;  ///< names (or organisations), repository content
   std::string remedy;               ///< what to do, in the report's language
   std::string actor;                ///< maintainer | product_owner | steering_group
+  /// The health check behind the risk, when it is one: its summary and remedy are messages that
+  /// quote repository content, which a writer marks up in its own way (message_html, message_md).
+  const HealthCheck* check = nullptr;
 };
 
 /// At most `max` risks, highest weight first; inputs that took less than one point are left out.

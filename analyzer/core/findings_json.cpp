@@ -50,6 +50,7 @@ ojson finding_to_json(const Finding& f) {
                                            {"justification", f.suppression->justification}}
                                    : ojson(nullptr);
   j["baseline_state"] = f.baseline_state;
+  if (!f.text_message.empty()) j["text_message"] = message_to_json(f.text_message);
   return j;
 }
 
@@ -67,6 +68,11 @@ Result<Finding> finding_from_json(const ojson& j, const std::string& w) {
   if (!ok) return Error{e};
   // Facts written before arguments were kept have none: reports then show `message` as it is.
   if (j.contains("arguments") && !take(j, "arguments", f.arguments, w, e)) return Error{e};
+  try {
+    f.text_message = get_message(j, "text_message");
+  } catch (const nlohmann::json::exception& x) {
+    return Error{w + ".text_message: " + x.what()};
+  }
   auto s = j.find("suppression");
   if (s != j.end() && !s->is_null()) {
     Suppression sup;

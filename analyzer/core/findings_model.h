@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/message.h"
+
 namespace rh {
 
 /// Why a finding is suppressed. Suppressed findings stay in the model and in SARIF.
@@ -34,6 +36,9 @@ struct Finding {
   std::string function;      ///< enclosing function, empty at file level
   std::string fingerprint;   ///< stable: rule id + normalised matched text + enclosing function
   std::optional<Suppression> suppression;
+  /// A repository check's finding (rule kind `repo`): its `{text}` (the check's evidence or
+  /// summary) as a catalogue message, so a report renders it in its language; empty otherwise.
+  Message text_message;
   std::string baseline_state;  ///< new | unchanged | absent; empty when no baseline was used
   bool operator==(const Finding&) const = default;
 };

@@ -6,14 +6,19 @@ namespace {
 
 ojson evidence_json(const std::vector<CheckEvidence>& ev) {
   ojson a = ojson::array();
-  for (const auto& e : ev) a.push_back({{"path", e.path}, {"line", e.line}, {"text", e.text}});
+  for (const auto& e : ev) {
+    ojson j = {{"path", e.path}, {"line", e.line}, {"text", e.text}};
+    put_message(j, "text_message", e.message);
+    a.push_back(std::move(j));
+  }
   return a;
 }
 
 std::vector<CheckEvidence> evidence_from(const ojson& a) {
   std::vector<CheckEvidence> out;
   for (const auto& e : a)
-    out.push_back({e.at("path").get<std::string>(), e.at("line").get<int64_t>(), e.at("text").get<std::string>()});
+    out.push_back({e.at("path").get<std::string>(), e.at("line").get<int64_t>(), e.at("text").get<std::string>(),
+                   get_message(e, "text_message")});
   return out;
 }
 
@@ -56,17 +61,49 @@ std::optional<double> optional_from(const ojson& v) {
 
 }  // namespace
 
+ojson message_to_json(const Message& m) {
+  ojson args = ojson::array();
+  for (const auto& a : m.args) {
+    ojson arg = {{"name", a.name}, {"value", a.value}};
+    if (a.kind != "text") arg["kind"] = a.kind;
+    args.push_back(std::move(arg));
+  }
+  return {{"key", m.key}, {"args", args}};
+}
+
+Message message_from_json(const ojson& j) {
+  Message m;
+  m.key = j.at("key").get<std::string>();
+  if (j.contains("args"))
+    for (const auto& a : j.at("args"))
+      m.args.push_back({a.at("name").get<std::string>(), a.at("value").get<std::string>(), a.value("kind", "text")});
+  return m;
+}
+
+void put_message(ojson& j, const char* field, const Message& m) {
+  if (!m.empty()) j[field] = message_to_json(m);
+}
+
+Message get_message(const ojson& j, const char* field) {
+  // facts.json written before messages existed has none: the English text is shown.
+  return j.contains(field) && j.at(field).is_object() ? message_from_json(j.at(field)) : Message{};
+}
+
 ojson health_to_json(const HealthFacts& h) {
   ojson j;
   j["checks"] = ojson::array();
-  for (const auto& c : h.checks)
-    j["checks"].push_back({{"id", c.id},
-                           {"dimension", c.dimension},
-                           {"title", c.title},
-                           {"status", c.status},
-                           {"summary", c.summary},
-                           {"remedy", c.remedy},
-                           {"evidence", evidence_json(c.evidence)}});
+  for (const auto& c : h.checks) {
+    ojson check = {{"id", c.id},
+                   {"dimension", c.dimension},
+                   {"title", c.title},
+                   {"status", c.status},
+                   {"summary", c.summary},
+                   {"remedy", c.remedy},
+                   {"evidence", evidence_json(c.evidence)}};
+    put_message(check, "summary_message", c.summary_message);
+    put_message(check, "remedy_message", c.remedy_message);
+    j["checks"].push_back(std::move(check));
+  }
   const LicenceFacts& l = h.licence;
   ojson files = ojson::array(), subfolder_files = ojson::array();
   for (const auto& f : l.files) files.push_back(licence_file_json(f));
@@ -101,14 +138,20 @@ ojson health_to_json(const HealthFacts& h) {
   ojson dims = ojson::array();
   for (const auto& d : h.scores.dimensions) {
     ojson inputs = ojson::array();
-    for (const auto& in : d.inputs)
-      inputs.push_back({{"name", in.name}, {"value", in.value}, {"points", in.points}, {"rule", in.rule}});
-    dims.push_back({{"id", d.id},
-                    {"score", optional_number(d.score)},
-                    {"grade", d.grade},
-                    {"weight", d.weight},
-                    {"reason", d.reason},
-                    {"inputs", inputs}});
+    for (const auto& in : d.inputs) {
+      ojson input = {{"name", in.name}, {"value", in.value}, {"points", in.points}, {"rule", in.rule}};
+      put_message(input, "value_message", in.value_message);
+      put_message(input, "rule_message", in.rule_message);
+      inputs.push_back(std::move(input));
+    }
+    ojson dim = {{"id", d.id},
+                 {"score", optional_number(d.score)},
+                 {"grade", d.grade},
+                 {"weight", d.weight},
+                 {"reason", d.reason},
+                 {"inputs", inputs}};
+    put_message(dim, "reason_message", d.reason_message);
+    dims.push_back(std::move(dim));
   }
   j["scores"] = {{"overall", optional_number(h.scores.overall)},
                  {"overall_grade", h.scores.overall_grade},
@@ -122,7 +165,8 @@ void health_from_json(const ojson& j, HealthFacts& h) {
     h.checks.push_back({c.at("id").get<std::string>(), c.at("dimension").get<std::string>(),
                         c.at("title").get<std::string>(), c.at("status").get<std::string>(),
                         c.at("summary").get<std::string>(), c.at("remedy").get<std::string>(),
-                        evidence_from(c.at("evidence"))});
+                        evidence_from(c.at("evidence")), get_message(c, "summary_message"),
+                        get_message(c, "remedy_message")});
   const ojson& l = j.at("licence");
   h.licence.licence = l.at("licence").get<std::string>();
   h.licence.osi_approved = l.at("osi_approved").get<bool>();
@@ -153,9 +197,11 @@ void health_from_json(const ojson& j, HealthFacts& h) {
     ds.grade = d.at("grade").get<std::string>();
     ds.weight = d.at("weight").get<double>();
     ds.reason = d.at("reason").get<std::string>();
+    ds.reason_message = get_message(d, "reason_message");
     for (const auto& in : d.at("inputs"))
       ds.inputs.push_back({in.at("name").get<std::string>(), in.at("value").get<std::string>(),
-                           in.at("points").get<double>(), in.at("rule").get<std::string>()});
+                           in.at("points").get<double>(), in.at("rule").get<std::string>(),
+                           get_message(in, "value_message"), get_message(in, "rule_message")});
     h.scores.dimensions.push_back(std::move(ds));
   }
 }

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/message.h"
+
 namespace rh {
 
 /// A file (and line) a check looked at, and what it saw there. Path may be empty for evidence
@@ -16,7 +18,8 @@ namespace rh {
 struct CheckEvidence {
   std::string path;
   int64_t line = 0;  ///< 1-based, 0 = the file as a whole
-  std::string text;  ///< what was found, one line
+  std::string text;  ///< what was found, one line (English)
+  Message message;   ///< `text` as a catalogue message; empty when `text` is repository content
   bool operator==(const CheckEvidence&) const = default;
 };
 
@@ -31,6 +34,8 @@ struct HealthCheck {
   std::string summary;    ///< one line: what was found
   std::string remedy;     ///< one line: what to do; empty when the check passes
   std::vector<CheckEvidence> evidence;
+  Message summary_message;  ///< `summary` and `remedy` as catalogue messages (core/message.h)
+  Message remedy_message;
   bool operator==(const HealthCheck&) const = default;
 };
 
@@ -103,6 +108,8 @@ struct ScoreInput {
   std::string value;  ///< the measured value as shown, e.g. "4.2 %" or "fail"
   double points = 0;  ///< effect on the score, rounded to 0.1
   std::string rule;   ///< the documented formula applied (docs/scoring.md), one line
+  Message value_message;  ///< `value` and `rule` as catalogue messages (core/message.h)
+  Message rule_message;
   bool operator==(const ScoreInput&) const = default;
 };
 
@@ -113,6 +120,7 @@ struct DimensionScore {
   double weight = 1;     ///< in the overall score
   std::string reason;    ///< why it is not rated
   std::vector<ScoreInput> inputs;
+  Message reason_message;  ///< `reason` as a catalogue message
   bool operator==(const DimensionScore&) const = default;
 };
 

@@ -29,6 +29,13 @@ ojson history_to_json(const HistoryFacts& history);
 void history_from_json(const ojson& j, HistoryFacts& history);
 ojson new_code_to_json(const NewCode& new_code);
 void new_code_from_json(const ojson& j, NewCode& new_code);  ///< throws nlohmann::json::exception
+/// A catalogue message (core/message.h): {"key", "args": [{"name", "value", "kind"}]}, "kind"
+/// left out for repository text.
+ojson message_to_json(const Message& m);
+Message message_from_json(const ojson& j);  ///< throws nlohmann::json::exception
+/// Sets j[field] to the message unless it is empty; reads it back when present.
+void put_message(ojson& j, const char* field, const Message& m);
+Message get_message(const ojson& j, const char* field);
 ojson health_to_json(const HealthFacts& health);
 void health_from_json(const ojson& j, HealthFacts& health);  ///< throws nlohmann::json::exception
 ojson gate_to_json(const GateResult& gate);

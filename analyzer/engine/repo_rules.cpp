@@ -26,7 +26,7 @@ void RuleSet::match_repo(const std::vector<HealthCheck>& checks, std::vector<Fin
     for (const HealthCheck& c : checks) {
       if (c.id != rule.repo_check || (c.status != "fail" && c.status != "warn")) continue;
       if (c.id == "hygiene.secrets") continue;  // its evidence is findings of the secret rules already
-      auto emit = [&](const std::string& path, int64_t line, const std::string& text) {
+      auto emit = [&](const std::string& path, int64_t line, const std::string& text, const Message& text_message) {
         Finding f;
         f.rule_id = rule.descriptor.id;
         // A failing check's finding takes the rule's severity, capped where the file lives like
@@ -43,6 +43,7 @@ void RuleSet::match_repo(const std::vector<HealthCheck>& checks, std::vector<Fin
         };
         f.arguments = message_arguments(rule.descriptor.message, lookup);
         f.message = interpolate(rule.descriptor.message, f.arguments);
+        f.text_message = text_message;
         f.fingerprint = finding_fingerprint(f.rule_id, path + "\n" + text, "");
         f.suppression = config_suppression(suppressions_[i], f.path);
         out.push_back(std::move(f));
@@ -52,9 +53,9 @@ void RuleSet::match_repo(const std::vector<HealthCheck>& checks, std::vector<Fin
       // missing document is one finding for the repository.
       const bool per_line = !items.empty() && items.front()->line > 0;
       if (per_line)
-        for (const CheckEvidence* e : items) emit(e->path, e->line, e->text);
+        for (const CheckEvidence* e : items) emit(e->path, e->line, e->text, e->message);
       else
-        emit(items.empty() ? "" : items.front()->path, 0, c.summary);
+        emit(items.empty() ? "" : items.front()->path, 0, c.summary, c.summary_message);
     }
   }
 }

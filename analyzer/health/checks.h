@@ -52,14 +52,23 @@ class Repo {
 /// A check with its identity (dimension, title) filled from rules/health/checks.yml; the caller
 /// sets status, summary, remedy, evidence. An id missing from the catalog is a programming error.
 HealthCheck make_check(const std::string& id);
-/// Sets status and summary (and the remedy, unless the check passes or is not applicable).
-void conclude(HealthCheck& check, std::string status, std::string summary, std::string remedy = "");
+/// A message of the catalogue rules/health/messages/*.yml (core/message.h): the checks write no
+/// English themselves, so every text a reader sees has its Danish beside it.
+inline Message msg(std::string key, std::vector<MessageArg> args = {}) { return {std::move(key), std::move(args)}; }
+/// Sets status and summary (and the remedy, unless the check passes or is not applicable): the
+/// messages, and their English renderings as the texts.
+void conclude(HealthCheck& check, std::string status, Message summary, Message remedy = {});
+/// Evidence saying `what` about a file (and line): the message and its English rendering.
+CheckEvidence evidence(std::string path, int64_t line, Message what);
+/// Evidence quoting repository content or a name (a licence id, a CI system) as it is; the
+/// message marks it as such, so a report does not take it for English prose.
+inline CheckEvidence quote(std::string path, int64_t line, std::string content) {
+  Message m{"common.quote", {text_arg("text", content)}};
+  return {std::move(path), line, std::move(content), std::move(m)};
+}
 
 // Evidence is never capped: facts.json carries every item, and a report that shortens its display
 // says how many it left out (html_health.cpp, "and N more").
-
-/// A share as a whole percentage for a summary: 0.256 -> "26 %".
-std::string whole_percent(double share);
 
 /// The base name of a path ("docs/README.md" -> "README.md").
 std::string_view base_name(std::string_view path);

@@ -42,19 +42,18 @@ std::string ci_system(std::string_view path) {
 void ci_check(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("build.ci");
   for (const auto* e : repo.files())
-    if (std::string system = ci_system(e->path); !system.empty()) c.evidence.push_back({e->path, 0, system});
+    if (std::string system = ci_system(e->path); !system.empty()) c.evidence.push_back(quote(e->path, 0, system));
   if (repo.empty())
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   else if (c.evidence.empty())
-    conclude(c, "fail", "No CI configuration (GitHub Actions, GitLab CI, Jenkins, …).",
-             "Build and test every change in CI, e.g. a .github/workflows/ci.yml or .gitlab-ci.yml.");
+    conclude(c, "fail", msg("build.ci.missing"), msg("build.ci.remedy"));
   else {
     std::vector<std::string> systems;
     for (const auto& ev : c.evidence)
       if (std::find(systems.begin(), systems.end(), ev.text) == systems.end()) systems.push_back(ev.text);
     std::string names;
     for (const auto& s : systems) names += (names.empty() ? "" : ", ") + s;
-    conclude(c, "pass", "CI: " + names + ".");
+    conclude(c, "pass", msg("build.ci.pass", {text_arg("systems", names)}));
   }
   out.checks.push_back(std::move(c));
 }
@@ -105,27 +104,24 @@ void tests_check(const Repo& repo, HealthFacts& out) {
   t.ratio = t.product_code_lines > 0
                 ? std::round(10000.0 * static_cast<double>(t.test_code_lines) / static_cast<double>(t.product_code_lines)) / 10000.0
                 : 0;
-  std::ostringstream ratio;
-  ratio.precision(2);
-  ratio << std::fixed << t.ratio;
-  const std::string figures = std::to_string(t.test_files) + " test files (" + std::to_string(t.test_code_lines) +
-                              " code lines) against " + std::to_string(t.product_files) + " product files (" +
-                              std::to_string(t.product_code_lines) + " code lines): ratio " + ratio.str();
+  auto figures = [&](std::string key) {
+    return msg(std::move(key), {int_arg("tests", t.test_files), int_arg("test_lines", t.test_code_lines),
+                                int_arg("products", t.product_files), int_arg("product_lines", t.product_code_lines),
+                                decimal_arg("ratio", t.ratio, 2)});
+  };
   // The figures are the summary; the evidence names where the tests are.
   for (const auto& [folder, n] : test_folders(test_paths))
-    c.evidence.push_back({folder, 0, std::to_string(n) + (n == 1 ? " test file" : " test files")});
+    c.evidence.push_back(evidence(folder, 0, msg("build.tests.folder", {int_arg("n", n)})));
   if (repo.empty())
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   else if (t.product_files == 0 && t.test_files == 0)
-    conclude(c, "not_applicable", "No program code was analysed.");
+    conclude(c, "not_applicable", msg("build.tests.no_code"));
   else if (t.test_files == 0)
-    conclude(c, "fail", "No test code found (" + std::to_string(t.product_files) + " product files).",
-             "Add automated tests beside the code (tests/, *_test.*, *.spec.*) and run them in CI.");
+    conclude(c, "fail", msg("build.tests.none", {int_arg("products", t.product_files)}), msg("build.tests.remedy_none"));
   else if (t.ratio < kMinTestRatio)
-    conclude(c, "warn", "Little test code: " + figures + ".",
-             "Cover the most changed and most complex code with tests first (see the hotspots).");
+    conclude(c, "warn", figures("build.tests.little"), msg("build.tests.remedy_little"));
   else
-    conclude(c, "pass", figures + ".");
+    conclude(c, "pass", figures("build.tests.pass"));
   out.checks.push_back(std::move(c));
 }
 
@@ -171,18 +167,18 @@ void lock_files_check(const Repo& repo, HealthFacts& out) {
       if (!found.empty() || dir.empty()) break;
     }
     if (!found.empty()) ++locked;
-    c.evidence.push_back({e->path, 0, found.empty() ? "no lock file" : "locked by " + found});
+    c.evidence.push_back(evidence(e->path, 0, found.empty() ? msg("build.lock-files.none") : msg("build.lock-files.locked", {text_arg("lock", found)})));
   }
   if (repo.empty())
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   else if (manifests == 0)
-    conclude(c, "not_applicable", "No dependency manifest with a lock-file convention (npm, Composer, Bundler, Cargo, Go, Pipenv, Poetry, Gradle…).");
+    conclude(c, "not_applicable", msg("build.lock-files.no_manifests"));
   else if (locked == manifests)
-    conclude(c, "pass", "All " + std::to_string(manifests) + " dependency manifests have a lock file.");
+    conclude(c, "pass", msg("build.lock-files.pass", {int_arg("n", manifests)}));
   else
     conclude(c, locked == 0 ? "fail" : "warn",
-             std::to_string(manifests - locked) + " of " + std::to_string(manifests) + " dependency manifests have no lock file.",
-             "Commit the lock file so every build uses the same reviewed dependency versions.");
+             msg("build.lock-files.missing", {int_arg("n", manifests - locked), int_arg("of", manifests)}),
+             msg("build.lock-files.remedy"));
   out.checks.push_back(std::move(c));
 }
 
@@ -191,10 +187,10 @@ void dependency_updates_check(const Repo& repo, HealthFacts& out) {
   for (const auto* e : repo.files()) {
     const std::string p = lower_path(e->path);
     if (p == ".github/dependabot.yml" || p == ".github/dependabot.yaml")
-      c.evidence.push_back({e->path, 0, "Dependabot"});
+      c.evidence.push_back(quote(e->path, 0, "Dependabot"));
     for (std::string_view r : {"renovate.json", "renovate.json5", ".renovaterc", ".renovaterc.json", ".github/renovate.json",
                                ".github/renovate.json5", ".gitlab/renovate.json", ".gitlab/renovate.json5"})
-      if (p == r) c.evidence.push_back({e->path, 0, "Renovate"});
+      if (p == r) c.evidence.push_back(quote(e->path, 0, "Renovate"));
   }
   std::vector<const SourceEntry*> dependencies = repo.find([](std::string_view path) {
     const std::string base = lower_path(base_name(path));
@@ -203,15 +199,14 @@ void dependency_updates_check(const Repo& repo, HealthFacts& out) {
            std::any_of(lock_rules().begin(), lock_rules().end(), [&](const LockRule& r) { return r.manifest == base; });
   });
   if (repo.empty()) {
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   } else if (!c.evidence.empty()) {
-    conclude(c, "pass", "Dependency updates: " + c.evidence.front().text + " (" + c.evidence.front().path + ").");
+    conclude(c, "pass", msg("build.dependency-updates.pass", {text_arg("tool", c.evidence.front().text), text_arg("path", c.evidence.front().path)}));
   } else if (dependencies.empty()) {
-    conclude(c, "not_applicable", "No dependency manifests, Dockerfiles or workflows to keep up to date.");
+    conclude(c, "not_applicable", msg("build.dependency-updates.nothing"));
   } else {
-    for (const auto* e : dependencies) c.evidence.push_back({e->path, 0, "not kept up to date automatically"});
-    conclude(c, "fail", "No automated dependency updates (Dependabot or Renovate).",
-             "Configure Dependabot (.github/dependabot.yml) or Renovate so security updates arrive as reviewed changes.");
+    for (const auto* e : dependencies) c.evidence.push_back(evidence(e->path, 0, msg("build.dependency-updates.not_updated")));
+    conclude(c, "fail", msg("build.dependency-updates.missing"), msg("build.dependency-updates.remedy"));
   }
   out.checks.push_back(std::move(c));
 }
@@ -226,20 +221,19 @@ void container_check(const Repo& repo, HealthFacts& out) {
     const LanguageInfo* lang = detect_language(e->path, "");
     if ((base == "dockerfile" || base == "containerfile" || base.rfind("dockerfile.", 0) == 0) && lang &&
         lang->id == "dockerfile")
-      c.evidence.push_back({e->path, 0, "container image definition"});
+      c.evidence.push_back(evidence(e->path, 0, msg("build.container.image")));
     else if (base == "docker-compose.yml" || base == "docker-compose.yaml" || base == "compose.yml" || base == "compose.yaml")
-      c.evidence.push_back({e->path, 0, "Compose file"});
+      c.evidence.push_back(evidence(e->path, 0, msg("build.container.compose")));
     else if (base == "chart.yaml")
-      c.evidence.push_back({e->path, 0, "Helm chart"});
+      c.evidence.push_back(evidence(e->path, 0, msg("build.container.helm")));
   }
   if (repo.empty())
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   else if (c.evidence.empty())
-    conclude(c, "fail", "No Dockerfile, Containerfile, Compose file or Helm chart.",
-             "Deliver the product as a container image with a committed Dockerfile (and a compose file for its services).");
+    conclude(c, "fail", msg("build.container.missing"), msg("build.container.remedy"));
   else
-    conclude(c, "pass", std::to_string(c.evidence.size()) + " container definition" + (c.evidence.size() == 1 ? "" : "s") +
-                            " (" + c.evidence.front().path + (c.evidence.size() > 1 ? ", …" : "") + ").");
+    conclude(c, "pass", msg("build.container.pass", {int_arg("n", static_cast<int64_t>(c.evidence.size())),
+                                                     text_arg("first", c.evidence.front().path + (c.evidence.size() > 1 ? ", …" : ""))}));
   out.checks.push_back(std::move(c));
 }
 

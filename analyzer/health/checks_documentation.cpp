@@ -75,9 +75,9 @@ void readme_check(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("docs.readme");
   const SourceEntry* e = repo.document({"readme"});
   if (repo.empty()) {
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   } else if (!e) {
-    conclude(c, "fail", "No README.", "Add a README.md saying what the product is for, how to install it and how to use it.");
+    conclude(c, "fail", msg("docs.readme.missing"), msg("docs.readme.remedy_missing"));
   } else {
     ReadmeFacts r = read_readme(repo.read(*e));
     const bool purpose = r.opening_paragraph ||
@@ -89,36 +89,43 @@ void readme_check(const Repo& repo, HealthFacts& out) {
     const bool usage = heading_about(r, {"usage", "use", "using", "how to", "example", "running", "run ", "configur",
                                          "brug", "anvend", "sådan", "eksempl", "kørsel", "konfigur"});
     std::vector<std::string> missing;
-    if (!purpose) missing.push_back("purpose");
-    if (!install) missing.push_back("installation");
-    if (!usage) missing.push_back("usage");
-    std::string found = std::to_string(r.words) + " words, " + std::to_string(r.headings.size()) + " headings";
-    c.evidence.push_back({e->path, 0, found});
-    std::string gaps;
-    for (const auto& m : missing) gaps += (gaps.empty() ? "" : ", ") + m;
+    if (!purpose) missing.push_back("docs.readme.section.purpose");
+    if (!install) missing.push_back("docs.readme.section.installation");
+    if (!usage) missing.push_back("docs.readme.section.usage");
+    auto with_counts = [&](std::string key, std::vector<MessageArg> args = {}) {
+      args.insert(args.begin(), {text_arg("path", e->path), int_arg("words", r.words),
+                                 int_arg("headings", static_cast<int64_t>(r.headings.size()))});
+      return msg(std::move(key), std::move(args));
+    };
+    c.evidence.push_back(evidence(e->path, 0, with_counts("docs.readme.counts")));
     if (r.words < kReadmeMinWords || r.lines <= 1)
-      conclude(c, "fail", e->path + " is not substantive (" + found + ").",
-               "Describe the product's purpose and target group, installation and usage in the README.");
+      conclude(c, "fail", with_counts("docs.readme.not_substantive"), msg("docs.readme.remedy_substance"));
     else if (r.words < kReadmeGoodWords || !missing.empty())
-      conclude(c, "warn", e->path + " (" + found + ")" + (gaps.empty() ? " is short." : " has no section on " + gaps + "."),
-               "Add sections on " + (gaps.empty() ? std::string("purpose, installation and usage") : gaps) + " to the README.");
+      conclude(c, "warn",
+               missing.empty() ? with_counts("docs.readme.short")
+                               : with_counts("docs.readme.no_section", {keys_arg("gaps", missing)}),
+               msg("docs.readme.remedy_sections",
+                   {keys_arg("gaps", missing.empty() ? std::vector<std::string>{"docs.readme.section.purpose",
+                                                                                "docs.readme.section.installation",
+                                                                                "docs.readme.section.usage"}
+                                                     : missing)}));
     else
-      conclude(c, "pass", e->path + " covers purpose, installation and usage (" + found + ").");
+      conclude(c, "pass", with_counts("docs.readme.covered"));
   }
   out.checks.push_back(std::move(c));
 }
 
-/// Present or not: a policy document found by its usual names.
-void document_check(const Repo& repo, HealthFacts& out, const std::string& id, const std::vector<std::string>& stems,
-                    const std::string& what, const std::string& remedy) {
+/// Present or not: a policy document found by its usual names. Messages: <id>.found, <id>.missing,
+/// <id>.remedy.
+void document_check(const Repo& repo, HealthFacts& out, const std::string& id, const std::vector<std::string>& stems) {
   HealthCheck c = make_check(id);
   if (repo.empty()) {
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   } else if (const SourceEntry* e = repo.document(stems)) {
-    c.evidence.push_back({e->path, 0, "found"});
-    conclude(c, "pass", what + ": " + e->path + ".");
+    c.evidence.push_back(evidence(e->path, 0, msg("common.found")));
+    conclude(c, "pass", msg(id + ".found", {text_arg("path", e->path)}));
   } else {
-    conclude(c, "fail", "No " + what + " found.", remedy);
+    conclude(c, "fail", msg(id + ".missing"), msg(id + ".remedy"));
   }
   out.checks.push_back(std::move(c));
 }
@@ -131,12 +138,12 @@ void changelog_check(const Repo& repo, HealthFacts& out) {
     return is_changelog_path(p) && (p.find('/') == std::string_view::npos || in_changelog_folder(p));
   });
   if (repo.empty())
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   else if (found.empty())
-    conclude(c, "fail", "No changelog.", "Keep a CHANGELOG.md (keepachangelog.com) updated with every release.");
+    conclude(c, "fail", msg("docs.changelog.missing"), msg("docs.changelog.remedy"));
   else {
-    c.evidence.push_back({found.front()->path, 0, "found"});
-    conclude(c, "pass", "Changelog: " + found.front()->path + ".");
+    c.evidence.push_back(evidence(found.front()->path, 0, msg("common.found")));
+    conclude(c, "pass", msg("docs.changelog.found", {text_arg("path", found.front()->path)}));
   }
   out.checks.push_back(std::move(c));
 }
@@ -149,7 +156,7 @@ void documentation_folder_check(const Repo& repo, HealthFacts& out) {
       "docs/mkdocs.yml", "doxyfile", "docs/index.md", "docs/index.rst", "docs/readme.md", "doc/index.rst"};
   for (const auto* e : repo.files()) {
     const std::string p = lower_path(e->path);
-    if (std::find(site_configs.begin(), site_configs.end(), p) != site_configs.end()) c.evidence.push_back({e->path, 0, "documentation site configuration"});
+    if (std::find(site_configs.begin(), site_configs.end(), p) != site_configs.end()) c.evidence.push_back(evidence(e->path, 0, msg("docs.documentation.site")));
   }
   int64_t doc_files = 0;
   std::string first;
@@ -160,15 +167,15 @@ void documentation_folder_check(const Repo& repo, HealthFacts& out) {
       ++doc_files;
     }
   }
-  if (doc_files > 0) c.evidence.insert(c.evidence.begin(), {first + "/", 0, std::to_string(doc_files) + " files"});
+  if (doc_files > 0)
+    c.evidence.insert(c.evidence.begin(), evidence(first + "/", 0, msg("common.files", {int_arg("n", doc_files)})));
   if (repo.empty())
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   else if (!c.evidence.empty())
-    conclude(c, "pass", doc_files > 0 ? "Documentation folder " + first + "/ with " + std::to_string(doc_files) + " files."
-                                      : "Documentation site configuration found.");
+    conclude(c, "pass", doc_files > 0 ? msg("docs.documentation.folder", {text_arg("folder", first + "/"), int_arg("n", doc_files)})
+                                      : msg("docs.documentation.site_found"));
   else
-    conclude(c, "fail", "No documentation folder (docs/) and no documentation site configuration.",
-             "Add a docs/ folder covering architecture, operation and maintenance.");
+    conclude(c, "fail", msg("docs.documentation.missing"), msg("docs.documentation.remedy"));
   out.checks.push_back(std::move(c));
 }
 
@@ -176,20 +183,18 @@ void publiccode_check(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("docs.publiccode");
   const SourceEntry* e = repo.publiccode().entry;
   if (repo.empty()) {
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   } else if (!e) {
-    conclude(c, "fail", "No publiccode.yml at the top level.",
-             "Add a publiccode.yml (yml.publiccode.tools) describing the product, its licence and its maintenance.");
+    conclude(c, "fail", msg("docs.publiccode.missing"), msg("docs.publiccode.remedy_missing"));
   } else {
     const PubliccodeFacts& p = repo.publiccode().facts;
     for (const auto& problem : p.problems)
-      c.evidence.push_back({e->path, problem.line, problem.key + ": " + problem.message});
+      c.evidence.push_back({e->path, problem.line, problem.key + ": " + problem.message, {}});  // English only (publiccode.cpp)
     if (p.problems.empty())
-      conclude(c, "pass", e->path + " (version " + p.version + ") carries the required keys.");
+      conclude(c, "pass", msg("docs.publiccode.valid", {text_arg("path", e->path), text_arg("version", p.version)}));
     else
-      conclude(c, "fail", e->path + " has " + std::to_string(p.problems.size()) + " problem" +
-                              (p.problems.size() == 1 ? "" : "s") + " with required keys.",
-               "Fix the keys listed in the evidence (publiccode.yml standard, yml.publiccode.tools).");
+      conclude(c, "fail", msg("docs.publiccode.problems", {text_arg("path", e->path), int_arg("n", static_cast<int64_t>(p.problems.size()))}),
+               msg("docs.publiccode.remedy_problems"));
   }
   out.checks.push_back(std::move(c));
 }
@@ -211,12 +216,12 @@ void coding_standards_check(const Repo& repo, HealthFacts& out) {
     std::string base = std::string(base_name(p));
     const bool top = p.find('/') == std::string::npos || p.rfind("docs/", 0) == 0 || p.rfind(".github/", 0) == 0;
     if (top && std::find(configs.begin(), configs.end(), base) != configs.end())
-      c.evidence.push_back({e->path, 0, "style or lint configuration"});
+      c.evidence.push_back(evidence(e->path, 0, msg("docs.coding-standards.config")));
     if (base == "pyproject.toml" && p == base) {
       const std::string& text = repo.read(*e);
       for (std::string_view tool : {"[tool.ruff", "[tool.black", "[tool.pylint", "[tool.flake8", "[tool.isort"})
         if (text.find(tool) != std::string::npos) {
-          c.evidence.push_back({e->path, 0, std::string(tool.substr(1)) + " configured"});
+          c.evidence.push_back(evidence(e->path, 0, msg("docs.coding-standards.tool", {text_arg("tool", std::string(tool.substr(1)))})));
           break;
         }
     }
@@ -226,18 +231,16 @@ void coding_standards_check(const Repo& repo, HealthFacts& out) {
       std::string text = ascii_lower(repo.read(*guide));
       for (std::string_view w : {"coding style", "code style", "style guide", "coding standard", "linter", "lint "})
         if (text.find(w) != std::string::npos) {
-          c.evidence.push_back({guide->path, 0, "mentions " + std::string(w)});
+          c.evidence.push_back(evidence(guide->path, 0, msg("docs.coding-standards.mentions", {text_arg("words", std::string(w))})));
           break;
         }
     }
   if (repo.empty())
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   else if (c.evidence.empty())
-    conclude(c, "fail", "No coding standard documented and no formatter or linter configured.",
-             "Commit the formatter and linter configuration (e.g. .editorconfig, .clang-format, ESLint, PHP_CodeSniffer) and name it in CONTRIBUTING.");
+    conclude(c, "fail", msg("docs.coding-standards.missing"), msg("docs.coding-standards.remedy"));
   else
-    conclude(c, "pass", std::to_string(c.evidence.size()) + " style or lint configuration" +
-                            (c.evidence.size() == 1 ? "" : "s") + " found.");
+    conclude(c, "pass", msg("docs.coding-standards.found", {int_arg("n", static_cast<int64_t>(c.evidence.size()))}));
   out.checks.push_back(std::move(c));
 }
 
@@ -245,12 +248,9 @@ void coding_standards_check(const Repo& repo, HealthFacts& out) {
 
 void documentation_checks(const Repo& repo, HealthFacts& out) {
   readme_check(repo, out);
-  document_check(repo, out, "docs.contributing", {"contributing"}, "contribution guide",
-                 "Add CONTRIBUTING.md: how to report issues, propose changes, and what review a change gets.");
-  document_check(repo, out, "docs.code-of-conduct", {"code_of_conduct", "code-of-conduct", "codeofconduct"},
-                 "code of conduct", "Adopt a code of conduct (e.g. the Contributor Covenant) in CODE_OF_CONDUCT.md.");
-  document_check(repo, out, "docs.security-policy", {"security"}, "security policy",
-                 "Add SECURITY.md saying how to report a vulnerability privately and which versions get fixes.");
+  document_check(repo, out, "docs.contributing", {"contributing"});
+  document_check(repo, out, "docs.code-of-conduct", {"code_of_conduct", "code-of-conduct", "codeofconduct"});
+  document_check(repo, out, "docs.security-policy", {"security"});
   changelog_check(repo, out);
   documentation_folder_check(repo, out);
   publiccode_check(repo, out);

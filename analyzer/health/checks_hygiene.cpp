@@ -68,24 +68,26 @@ std::map<std::string, int64_t> secret_lines(const ScanResult& result) {
 
 /// Credential files by name; `.pem`/`.key` count only when they hold a private key, and a
 /// committed `.env` only when the secret rules found a secret value in it (one holding
-/// COMPOSE_PROJECT_NAME and PHP_VERSION is settings, not credentials).
+/// COMPOSE_PROJECT_NAME and PHP_VERSION is settings, not credentials). Returns a message key of
+/// rules/health/messages/hygiene.yml ("" when the file is none); an environment file's key takes
+/// the argument {line}.
 std::string credential_kind(const Repo& repo, const SourceEntry& e, const std::map<std::string, int64_t>& secrets) {
   const std::string base = lower_path(base_name(e.path));
   const std::string ext = extension(e.path);
   if (base == ".env" || (base.rfind(".env.", 0) == 0 && base != ".env.example" && base != ".env.sample" &&
                          base != ".env.template" && base != ".env.dist" && base != ".env.defaults" && base != ".env.test")) {
     auto it = secrets.find(e.path);
-    return it == secrets.end() ? "" : "environment file with a secret value (line " + std::to_string(it->second) + ")";
+    return it == secrets.end() ? "" : "hygiene.credential.env";
   }
   for (std::string_view key : {"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"})
-    if (base == key) return "SSH private key";
+    if (base == key) return "hygiene.credential.ssh_key";
   for (std::string_view store : {"p12", "pfx", "jks", "keystore", "kdbx"})
-    if (ext == store) return "key store";
+    if (ext == store) return "hygiene.credential.key_store";
   for (std::string_view name : {".netrc", ".pypirc", ".htpasswd", "credentials.json", "terraform.tfstate", ".git-credentials"})
-    if (base == name) return "credential file";
+    if (base == name) return "hygiene.credential.file";
   if (ext == "pem" || ext == "key") {
     const std::string& head = repo.read(e, 64 * 1024);
-    if (head.find("PRIVATE KEY-----") != std::string::npos) return "private key";
+    if (head.find("PRIVATE KEY-----") != std::string::npos) return "hygiene.credential.private_key";
   }
   return "";
 }
@@ -94,7 +96,12 @@ void add_evidence(HealthCheck& c, CheckEvidence ev) {
   c.evidence.push_back(std::move(ev));
 }
 
-std::string plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+MessageArg count(const char* name, size_t n) { return int_arg(name, static_cast<int64_t>(n)); }
+
+/// The file's role as an argument: "" for product code, else " (test)" and so on (common.role.*).
+MessageArg role_arg(const std::string& role) {
+  return key_arg("role", role == kProductRole ? "common.role.none" : "common.role." + role);
+}
 
 void binaries_check(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("hygiene.binaries");
@@ -109,19 +116,18 @@ void binaries_check(const Repo& repo, HealthFacts& out) {
     ++found;
     const std::string role = role_by_path(e->path);
     if (!is_sample(role)) ++outside_tests;
-    add_evidence(c, {e->path, 0, std::string(archive ? "archive or build output" : "binary content") +
-                                     (e->size >= 0 ? ", " + std::to_string(e->size) + " bytes" : "") +
-                                     (role == kProductRole ? "" : " (" + role + ")")});
+    const std::string what = archive ? "hygiene.binaries.archive" : "hygiene.binaries.binary";
+    add_evidence(c, evidence(e->path, 0, e->size >= 0 ? msg(what + "_size", {int_arg("bytes", e->size), role_arg(role)})
+                                                      : msg(what, {role_arg(role)})));
   }
   if (repo.empty())
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   else if (found == 0)
-    conclude(c, "pass", "No archives, executables or build outputs are committed.");
+    conclude(c, "pass", msg("hygiene.binaries.pass"));
   else
     conclude(c, outside_tests ? "fail" : "warn",
-             plural(found, "archive, executable or other binary is", "archives, executables or other binaries are") +
-                 " committed" + (outside_tests ? "" : " (in tests, fixtures, examples or docs only)") + ".",
-             "Build binaries in CI and publish them as release artefacts; keep sources, not outputs, in git.");
+             msg(outside_tests ? "hygiene.binaries.found" : "hygiene.binaries.found_samples", {count("n", found)}),
+             msg("hygiene.binaries.remedy"));
   out.checks.push_back(std::move(c));
 }
 
@@ -131,15 +137,14 @@ void large_files_check(const Repo& repo, HealthFacts& out) {
   for (const auto* e : repo.files())
     if (e->size > kLargeFile) {
       ++found;
-      add_evidence(c, {e->path, 0, std::to_string(e->size / (1024 * 1024)) + " MB"});
+      add_evidence(c, evidence(e->path, 0, msg("hygiene.large-files.size", {int_arg("mb", e->size / (1024 * 1024))})));
     }
   if (repo.empty())
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   else if (found == 0)
-    conclude(c, "pass", "No file is larger than 5 MB.");
+    conclude(c, "pass", msg("hygiene.large-files.pass"));
   else
-    conclude(c, "fail", plural(found, "file is", "files are") + " larger than 5 MB.",
-             "Move large files out of git (release artefacts, object storage, or Git LFS).");
+    conclude(c, "fail", msg("hygiene.large-files.fail", {count("n", found)}), msg("hygiene.large-files.remedy"));
   out.checks.push_back(std::move(c));
 }
 
@@ -154,18 +159,17 @@ void credential_files_check(const Repo& repo, HealthFacts& out) {
     const std::string role = role_by_path(e->path);
     if (!is_sample(role)) ++outside_tests;
     auto secret = secrets.find(e->path);
-    add_evidence(c, {e->path, secret != secrets.end() ? secret->second : 0,
-                     role == kProductRole ? kind : kind + " (" + role + ")"});
+    const int64_t line = secret != secrets.end() ? secret->second : 0;
+    add_evidence(c, evidence(e->path, line, msg(kind, {int_arg("line", line), role_arg(role)})));
   }
   if (repo.empty())
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   else if (found == 0)
-    conclude(c, "pass", "No .env, private key, key store or credential file is committed.");
+    conclude(c, "pass", msg("hygiene.credential-files.pass"));
   else
     conclude(c, outside_tests ? "fail" : "warn",
-             plural(found, "credential file is", "credential files are") + " committed" +
-                 (outside_tests ? "" : " (in tests, fixtures, examples or docs only)") + ".",
-             "Remove them from the repository and its history, rotate what they held, and add them to .gitignore.");
+             msg(outside_tests ? "hygiene.credential-files.found" : "hygiene.credential-files.found_samples", {count("n", found)}),
+             msg("hygiene.credential-files.remedy"));
   out.checks.push_back(std::move(c));
 }
 
@@ -186,20 +190,22 @@ void secrets_check(const Repo& repo, HealthFacts& out) {
     const bool sample = is_sample(role_by_path(f.path));
     if (!sample) ++outside_samples;
     if (!sample && f.severity == "error") ++errors;
-    add_evidence(c, {f.path, f.start_line, f.message});  // the message masks the value
+    // The finding's message masks the value; it is the rule's text (translated with the rule).
+    add_evidence(c, {f.path, f.start_line, f.message, {}});
   }
-  const std::string note = suppressed ? " (" + plural(suppressed, "suppressed finding", "suppressed findings") + " not counted)" : "";
+  const MessageArg note = key_arg("note", suppressed ? "hygiene.secrets.suppressed" : "common.empty");
+  const MessageArg n_suppressed = count("suppressed", suppressed);
   if (repo.empty())
-    conclude(c, "inconclusive", "The repository has no files.");
+    conclude(c, "inconclusive", msg("common.no_files"));
   else if (!rules_ran)
-    conclude(c, "inconclusive", "The secret rules did not run (turned off in the configuration).");
+    conclude(c, "inconclusive", msg("hygiene.secrets.off"));
   else if (found == 0)
-    conclude(c, "pass", "The secret rules found nothing" + note + ".");
+    conclude(c, "pass", msg("hygiene.secrets.pass", {note, n_suppressed}));
   else
     conclude(c, errors ? "fail" : "warn",
-             plural(found, errors ? "secret was" : "possible secret was", errors ? "secrets were" : "possible secrets were") +
-                 " found in the code" + (outside_samples ? "" : " (in tests, fixtures, examples or docs only)") + note + ".",
-             "Rotate each secret at its issuer, remove it from the code and read it from the environment or a vault.");
+             msg(std::string(errors ? "hygiene.secrets.found" : "hygiene.secrets.possible") + (outside_samples ? "" : "_samples"),
+                 {count("n", found), note, n_suppressed}),
+             msg("hygiene.secrets.remedy"));
   out.checks.push_back(std::move(c));
 }
 

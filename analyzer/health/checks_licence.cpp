@@ -144,37 +144,39 @@ std::map<std::string, std::vector<const FileFacts*>> gather(const Repo& repo, Li
 void present_check(const Repo& repo, LicenceFacts& lic, HealthFacts& out) {
   const bool identified = std::any_of(lic.files.begin(), lic.files.end(), [](const LicenceFile& f) { return !f.spdx_id.empty(); });
   HealthCheck present = make_check("licence.present");
-  auto describe = [](const LicenceFile& f) {
-    if (f.spdx_id.empty()) return "not identified (" + f.name + ", " + whole_percent(f.confidence) + ")";
-    std::string text = f.spdx_id + " (" + f.name + "), similarity " + whole_percent(f.confidence);
-    if (!f.alternatives.empty()) {
-      text += "; the text is also that of";
-      for (const auto& a : f.alternatives) text += " " + a;
+  // "closest: <name>" (identify()) is the analyzer's word around a licence name.
+  auto describe = [](const LicenceFile& f, const std::string& prefix) {
+    if (f.spdx_id.empty()) {
+      const bool closest = f.name.starts_with("closest: ");
+      return msg(prefix + (closest ? "not_identified_closest" : "not_identified"),
+                 {text_arg("name", closest ? f.name.substr(9) : f.name), percent_arg("similarity", f.confidence)});
     }
-    return text;
+    std::string also;
+    for (const auto& a : f.alternatives) also += (also.empty() ? "" : " ") + a;
+    return msg(prefix + (also.empty() ? "identified" : "identified_also"),
+               {text_arg("id", f.spdx_id), text_arg("name", f.name), percent_arg("similarity", f.confidence),
+                text_arg("also", also)});
   };
   for (const auto& f : lic.files) {
-    present.evidence.push_back({f.path, 0, describe(f)});
+    present.evidence.push_back(evidence(f.path, 0, describe(f, "licence.file.")));
     if (!f.variant_basis.path.empty())
-      present.evidence.push_back({f.variant_basis.path, f.variant_basis.line,
-                                  f.spdx_id + ": " + f.variant_basis.text});
+      present.evidence.push_back(evidence(f.variant_basis.path, f.variant_basis.line,
+                                          msg("licence.file.variant", {text_arg("id", f.spdx_id), text_arg("basis", f.variant_basis.text)})));
   }
   for (const auto& d : lic.declarations)
-    present.evidence.push_back({d.path, d.line, "declares " + d.expression});
-  for (const auto& f : lic.subfolder_files) present.evidence.push_back({f.path, 0, "sub-folder licence: " + describe(f)});
+    present.evidence.push_back(evidence(d.path, d.line, msg("licence.declares", {text_arg("expression", d.expression)})));
+  for (const auto& f : lic.subfolder_files) present.evidence.push_back(evidence(f.path, 0, describe(f, "licence.subfolder.")));
   if (repo.empty()) {
-    conclude(present, "inconclusive", "The repository has no files.");
+    conclude(present, "inconclusive", msg("common.no_files"));
   } else if (identified) {
-    conclude(present, "pass", "Licence: " + lic.licence + ".");
+    conclude(present, "pass", msg("licence.present.pass", {text_arg("licence", lic.licence)}));
   } else if (!lic.files.empty()) {
-    conclude(present, "warn", "A licence file was found but its text matches no SPDX licence well enough.",
-             "Use the unmodified licence text from spdx.org/licenses (MPL-2.0 is the community's default).");
+    conclude(present, "warn", msg("licence.present.unidentified"), msg("licence.present.remedy_unidentified"));
   } else if (!lic.declarations.empty()) {
-    conclude(present, "warn", "The licence is declared (" + lic.licence + ") but no licence text is committed at the top level.",
-             "Add a LICENSE file with the full licence text.");
+    conclude(present, "warn", msg("licence.present.declared_only", {text_arg("licence", lic.licence)}),
+             msg("licence.present.remedy_declared_only"));
   } else {
-    conclude(present, "fail", "No licence file and no declared licence: nobody may legally reuse the code.",
-             "Add a LICENSE file with the MPL-2.0 text (the community's default) or another OSI licence.");
+    conclude(present, "fail", msg("licence.present.missing"), msg("licence.present.remedy_missing"));
   }
   out.checks.push_back(std::move(present));
 }
@@ -191,22 +193,24 @@ void declarations_check(const LicenceFacts& lic, HealthFacts& out) {
                           lic.declaration_conflicts.end();
     // A warning's evidence is its contradictions (each becomes a finding on its line).
     if (!conflict && !lic.declaration_conflicts.empty()) continue;
-    c.evidence.push_back({d.path, d.line,
-                          "declares \"" + d.expression + "\"" +
-                              (identified.empty() ? "" : conflict ? "; the licence file says " + identified
-                                                                  : ", as the licence file says")});
+    c.evidence.push_back(evidence(d.path, d.line,
+                                  msg(identified.empty() ? "licence.declares_quoted"
+                                      : conflict         ? "licence.declares_contradicting"
+                                                         : "licence.declares_agreeing",
+                                      {text_arg("expression", d.expression), text_arg("files", identified)})));
   }
   if (lic.declarations.empty())
-    conclude(c, "not_applicable", "No manifest or publiccode.yml declares a licence.");
+    conclude(c, "not_applicable", msg("licence.declarations.none"));
   else if (identified.empty())
-    conclude(c, "inconclusive", "Licences are declared, but no licence file was identified to compare them with.");
+    conclude(c, "inconclusive", msg("licence.declarations.no_file"));
   else if (!lic.declaration_conflicts.empty())
     conclude(c, "warn",
-             std::to_string(lic.declaration_conflicts.size()) + " of " + std::to_string(lic.declarations.size()) +
-                 " licence declarations contradict the licence file (" + identified + ").",
-             "Make the manifests declare the licence of the licence file (its SPDX id), or correct the licence file.");
+             msg("licence.declarations.conflicts", {int_arg("n", static_cast<int64_t>(lic.declaration_conflicts.size())),
+                                                    int_arg("of", static_cast<int64_t>(lic.declarations.size())),
+                                                    text_arg("files", identified)}),
+             msg("licence.declarations.remedy"));
   else
-    conclude(c, "pass", "The declared licences agree with the licence file (" + identified + ").");
+    conclude(c, "pass", msg("licence.declarations.pass", {text_arg("files", identified)}));
   out.checks.push_back(std::move(c));
 }
 
@@ -224,18 +228,20 @@ std::pair<std::string, int64_t> stated_at(const LicenceFacts& lic, const std::st
 void osi_check(const std::set<std::string>& repo_ids, const LicenceFacts& lic, HealthFacts& out) {
   HealthCheck osi = make_check("licence.osi-approved");
   if (repo_ids.empty()) {
-    conclude(osi, "inconclusive", "No licence was identified, so OSI approval cannot be judged.");
+    conclude(osi, "inconclusive", msg("licence.osi-approved.unknown"));
   } else {
     for (const auto& id : repo_ids) {
       const SpdxLicence* s = find_spdx_licence(canonical_id(id));
       auto [path, line] = stated_at(lic, id);
-      osi.evidence.push_back({path, line, id + (s ? (s->osi_approved ? ": OSI approved" : ": not OSI approved") : ": not an SPDX licence id")});
+      osi.evidence.push_back(evidence(path, line, msg(s ? (s->osi_approved ? "licence.osi-approved.id_approved" : "licence.osi-approved.id_not_approved")
+                                                        : "licence.osi-approved.id_unknown",
+                                                      {text_arg("id", id)})));
     }
     if (lic.osi_approved)
-      conclude(osi, "pass", lic.licence + " is OSI approved.");
+      conclude(osi, "pass", msg("licence.osi-approved.pass", {text_arg("licence", lic.licence)}));
     else
-      conclude(osi, "fail", lic.licence + " is not (entirely) an OSI-approved licence.",
-               "Relicense under an OSI-approved licence; MPL-2.0 is the community's default.");
+      conclude(osi, "fail", msg("licence.osi-approved.fail", {text_arg("licence", lic.licence)}),
+               msg("licence.osi-approved.remedy"));
   }
   out.checks.push_back(std::move(osi));
 
@@ -245,15 +251,15 @@ void default_check(const std::set<std::string>& repo_ids, const LicenceFacts& li
   HealthCheck def = make_check("licence.community-default");
   for (const auto& id : repo_ids) {
     auto [path, line] = stated_at(lic, id);
-    def.evidence.push_back({path, line, id});
+    def.evidence.push_back(quote(path, line, id));
   }
   if (repo_ids.empty())
-    conclude(def, "inconclusive", "No licence was identified.");
+    conclude(def, "inconclusive", msg("licence.community-default.unknown"));
   else if (lic.community_default)
-    conclude(def, "pass", "The repository uses MPL-2.0, the community's default licence.");
+    conclude(def, "pass", msg("licence.community-default.pass"));
   else
-    conclude(def, "warn", "The repository uses " + lic.licence + ", not the community's default MPL-2.0.",
-             "Agree the licence with the community; MPL-2.0 is the default for shared products.");
+    conclude(def, "warn", msg("licence.community-default.warn", {text_arg("licence", lic.licence)}),
+             msg("licence.community-default.remedy"));
   out.checks.push_back(std::move(def));
 
 }
@@ -272,25 +278,24 @@ void headers_check(const Repo& repo, const std::map<std::string, std::vector<con
     if (agrees && known) continue;
     for (const auto* f : files) {
       lic.header_conflicts.push_back({f->path, 0, expression, "spdx_header"});
-      hdr.evidence.push_back({f->path, 0, "SPDX-License-Identifier: " + expression +
-                                                (known ? " (the repository licence is " + lic.licence + ")" : " (not an SPDX licence id)")});
+      hdr.evidence.push_back(evidence(f->path, 0, msg(known ? "licence.headers.contradicts" : "licence.headers.unknown_id",
+                                                      {text_arg("header", "SPDX-License-Identifier: " + expression),
+                                                       text_arg("licence", lic.licence)})));
     }
   }
+  const int64_t with_header = lic.files_with_spdx_header;
   if (repo.empty())
-    conclude(hdr, "inconclusive", "The repository has no files.");
-  else if (lic.files_with_spdx_header == 0)
-    conclude(hdr, "not_applicable", "No file carries an SPDX-License-Identifier header.");
+    conclude(hdr, "inconclusive", msg("common.no_files"));
+  else if (with_header == 0)
+    conclude(hdr, "not_applicable", msg("licence.headers.none"));
   else if (!lic.header_conflicts.empty())
     conclude(hdr, "fail",
-             std::to_string(lic.header_conflicts.size()) + " of " + std::to_string(lic.files_with_spdx_header) +
-                 " files with an SPDX header name a licence that contradicts the repository licence.",
-             "Correct the headers, or document why those files carry another licence (e.g. a REUSE.toml).");
+             msg("licence.headers.fail", {int_arg("n", static_cast<int64_t>(lic.header_conflicts.size())), int_arg("of", with_header)}),
+             msg("licence.headers.remedy"));
   else if (repo_ids.empty())
-    conclude(hdr, "inconclusive", std::to_string(lic.files_with_spdx_header) +
-                                      " files carry SPDX headers, but the repository licence is unknown.");
+    conclude(hdr, "inconclusive", msg("licence.headers.licence_unknown", {int_arg("n", with_header)}));
   else
-    conclude(hdr, "pass", std::to_string(lic.files_with_spdx_header) + " files carry SPDX headers that agree with " +
-                              lic.licence + ".");
+    conclude(hdr, "pass", msg("licence.headers.pass", {int_arg("n", with_header), text_arg("licence", lic.licence)}));
   out.checks.push_back(std::move(hdr));
 }
 

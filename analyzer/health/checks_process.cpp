@@ -12,15 +12,16 @@ namespace {
 
 constexpr int64_t kMinCommitsToJudge = 5;  ///< fewer commits than this say nothing about a practice
 
-std::string no_history_reason(const ScanResult& r) {
-  if (r.scan.source == "folder") return "Not a git repository: there is no history to judge.";
-  return "The git history was not analysed (no commits, --no-history, or it could not be read).";
+Message no_history_reason(const ScanResult& r) {
+  return msg(r.scan.source == "folder" ? "process.no_history_folder" : "process.no_history");
 }
 
-/// The reference date the windows end at, as a summary names it ("2024-06-01").
-std::string as_of_text(const ScanResult& r) {
-  if (!r.scan.as_of.empty()) return r.scan.as_of.substr(0, 10);
-  return r.history ? r.history->repository.reference_date.substr(0, 10) : std::string("the scan");
+/// The reference date the windows end at, as a summary names it ("2024-06-01"), as the argument
+/// {as_of}.
+MessageArg as_of_arg(const ScanResult& r) {
+  if (!r.scan.as_of.empty()) return text_arg("as_of", r.scan.as_of.substr(0, 10));
+  if (r.history) return text_arg("as_of", r.history->repository.reference_date.substr(0, 10));
+  return key_arg("as_of", "process.the_scan");
 }
 
 /// A check that needs the history; returns false (and concludes "inconclusive") without it.
@@ -34,19 +35,19 @@ void version_control(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("process.version-control");
   const ScanResult& r = repo.result();
   if (r.scan.source == "folder") {
-    conclude(c, "inconclusive", "Analysed as a plain folder: whether it is developed in version control cannot be seen.",
-             "Scan the git repository itself, not an export of it.");
+    conclude(c, "inconclusive", msg("process.version-control.folder"), msg("process.version-control.remedy_folder"));
   } else if (!r.history) {
     if (repo.empty())
-      conclude(c, "inconclusive", "A git repository without commits.");
+      conclude(c, "inconclusive", msg("process.version-control.no_commits"));
     else
-      conclude(c, "pass", "A git repository (history not analysed).");
+      conclude(c, "pass", msg("process.version-control.no_history"));
   } else {
     const RepoHistory& h = r.history->repository;
-    c.evidence.push_back({"", 0, std::to_string(h.commits) + " commits since " + h.first_commit_date.substr(0, 10) +
-                                     (r.scan.repository_uri.empty() ? "" : ", remote " + r.scan.repository_uri)});
-    conclude(c, "pass", "Developed in git: " + std::to_string(h.commits) + " commits, " +
-                            std::to_string(h.contributors) + " contributors.");
+    c.evidence.push_back(evidence("", 0, msg(r.scan.repository_uri.empty() ? "process.version-control.commits_since"
+                                                                           : "process.version-control.commits_since_remote",
+                                             {int_arg("n", h.commits), text_arg("date", h.first_commit_date.substr(0, 10)),
+                                              text_arg("remote", r.scan.repository_uri)})));
+    conclude(c, "pass", msg("process.version-control.pass", {int_arg("commits", h.commits), int_arg("contributors", h.contributors)}));
   }
   out.checks.push_back(std::move(c));
 }
@@ -60,17 +61,19 @@ void maintained(const Repo& repo, HealthFacts& out) {
     auto last = parse_iso_date(h.last_commit_date);
     auto now = as_of.empty() ? parse_iso_date(repo.result().scan.started_at) : as_of_instant(as_of);
     if (!last || !now) {
-      conclude(c, "inconclusive", "The date of the last commit is unknown.");
+      conclude(c, "inconclusive", msg("process.maintained.unknown"));
     } else {
       const int64_t days = whole_days(*last, *now);
-      c.evidence.push_back({"", 0, "last commit " + h.last_commit_date.substr(0, 10) + ", " + std::to_string(days) +
-                                       " days before " + (as_of.empty() ? std::string("the scan") : as_of.substr(0, 10))});
+      const std::string last_date = h.last_commit_date.substr(0, 10);
+      c.evidence.push_back(evidence("", 0, msg("process.maintained.last_commit",
+                                               {text_arg("date", last_date), int_arg("days", days),
+                                                as_of.empty() ? key_arg("as_of", "process.the_scan") : text_arg("as_of", as_of.substr(0, 10))})));
       if (days <= 90)
-        conclude(c, "pass", "The last commit is " + std::to_string(days) + " days old.");
+        conclude(c, "pass", msg("process.maintained.pass", {int_arg("days", days)}));
       else
         // The summary names the date, not the age, so reports of the same revision stay equal.
-        conclude(c, days <= 365 ? "warn" : "fail", "No commit in the last 90 days (the last is from " + h.last_commit_date.substr(0, 10) + ").",
-                 "Agree who maintains the product and keep dependencies and fixes flowing.");
+        conclude(c, days <= 365 ? "warn" : "fail", msg("process.maintained.stale", {text_arg("date", last_date)}),
+                 msg("process.maintained.remedy"));
     }
   }
   out.checks.push_back(std::move(c));
@@ -82,49 +85,48 @@ void releases(const Repo& repo, HealthFacts& out) {
     const RepoHistory& h = repo.result().history->repository;
     const ReleasePractice& p = h.releases;
     if (h.shallow) {
-      conclude(c, "inconclusive", "A shallow clone: tags and releases may be missing.", "Scan a full clone (git fetch --unshallow).");
+      conclude(c, "inconclusive", msg("process.releases.shallow"), msg("process.releases.remedy_shallow"));
     } else if (p.releases == 0) {
-      conclude(c, "fail", "No version tags (" + std::to_string(p.tags) + " tags in all).",
-               "Tag releases with semantic versions (v1.2.3) and describe them in the changelog.");
+      conclude(c, "fail", msg("process.releases.none", {int_arg("tags", p.tags)}), msg("process.releases.remedy_none"));
     } else {
-      c.evidence.push_back({"", 0, std::to_string(p.releases) + " release tags, last " + p.last_release + " (" +
-                                       p.last_release_date.substr(0, 10) + "), " + std::to_string(p.releases_last_12_months) +
-                                       " in the 12 months before " + as_of_text(repo.result())});
+      const MessageArg as_of = as_of_arg(repo.result());
+      c.evidence.push_back(evidence("", 0, msg("process.releases.tags", {int_arg("n", p.releases), text_arg("last", p.last_release),
+                                                                         text_arg("date", p.last_release_date.substr(0, 10)),
+                                                                         int_arg("recent", p.releases_last_12_months), as_of})));
       if (p.releases_last_12_months == 0)
-        conclude(c, "warn", "No release in the 12 months before " + as_of_text(repo.result()) + " (last: " + p.last_release + ").",
-                 "Release regularly so municipalities can take fixes without taking the main line.");
+        conclude(c, "warn", msg("process.releases.stale", {as_of, text_arg("last", p.last_release)}),
+                 msg("process.releases.remedy_stale"));
       else
-        conclude(c, "pass", std::to_string(p.releases_last_12_months) + " releases in the 12 months before " + as_of_text(repo.result()) +
-                                " (last: " + p.last_release + ").");
+        conclude(c, "pass", msg("process.releases.pass", {int_arg("n", p.releases_last_12_months), as_of, text_arg("last", p.last_release)}));
     }
   }
   out.checks.push_back(std::move(c));
 }
 
 /// A practice measured as a share of commits: pass from `pass_at`, warn from `warn_at`, fail
-/// below; inconclusive with fewer than kMinCommitsToJudge commits. `what` completes "N of M …".
+/// below; inconclusive with fewer than kMinCommitsToJudge commits. Texts: <check>.counts, .pass,
+/// .only and .remedy.
 struct SharePractice {
   int64_t part, whole;
   double share, pass_at, warn_at;
-  std::string what, remedy;
 };
 
 void judge_share(HealthCheck& c, const SharePractice& p) {
-  c.evidence.push_back({"", 0, std::to_string(p.part) + " of " + std::to_string(p.whole) + " " + p.what + " (" + whole_percent(p.share) + ")"});
+  const std::vector<MessageArg> args = {int_arg("part", p.part), int_arg("whole", p.whole), percent_arg("share", p.share)};
+  c.evidence.push_back(evidence("", 0, msg(c.id + ".counts", args)));
   if (p.whole < kMinCommitsToJudge)
-    conclude(c, "inconclusive", "Too few commits (" + std::to_string(p.whole) + ") to judge.");
+    conclude(c, "inconclusive", msg("process.too_few_commits", {int_arg("n", p.whole)}));
   else if (p.share >= p.pass_at)
-    conclude(c, "pass", whole_percent(p.share) + " of " + p.what + ".");
+    conclude(c, "pass", msg(c.id + ".pass", args));
   else
-    conclude(c, p.share >= p.warn_at ? "warn" : "fail", "Only " + whole_percent(p.share) + " of " + p.what + ".", p.remedy);
+    conclude(c, p.share >= p.warn_at ? "warn" : "fail", msg(c.id + ".only", args), msg(c.id + ".remedy"));
 }
 
 void traceability(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("process.traceability");
   if (need_history(repo, c)) {
     const TraceabilityPractice& t = repo.result().history->repository.traceability;
-    judge_share(c, {t.issue_references, t.commits, t.issue_reference_share, 0.3, 0.1, "commits reference an issue",
-                    "Reference the issue (#123, PROJ-42) in each commit or pull request so changes can be traced."});
+    judge_share(c, {t.issue_references, t.commits, t.issue_reference_share, 0.3, 0.1});
   }
   out.checks.push_back(std::move(c));
 }
@@ -133,9 +135,7 @@ void review(const Repo& repo, HealthFacts& out) {
   HealthCheck c = make_check("process.review");
   if (need_history(repo, c)) {
     const TraceabilityPractice& t = repo.result().history->repository.traceability;
-    judge_share(c, {t.pull_request_commits, t.mainline_commits, t.pull_request_share, 0.5, 0.2,
-                    "main-line commits are merged pull requests",
-                    "Protect the main branch and require a reviewed pull request for every change."});
+    judge_share(c, {t.pull_request_commits, t.mainline_commits, t.pull_request_share, 0.5, 0.2});
   }
   out.checks.push_back(std::move(c));
 }
@@ -145,20 +145,21 @@ void organisations(const Repo& repo, HealthFacts& out) {
   if (need_history(repo, c)) {
     const RepoHistory& h = repo.result().history->repository;
     const int64_t orgs = organisation_count(h);  // the count the summary and reports show
+    std::string first;
     for (const auto& o : h.organisations)
       if (o.kind == "organisation") {
-        c.evidence.push_back({"", 0, o.name + ": " + std::to_string(o.authors) + " authors, " + std::to_string(o.commits) + " commits"});
+        if (first.empty()) first = o.name;
+        c.evidence.push_back(evidence("", 0, msg("process.organisations.organisation", {text_arg("name", o.name), int_arg("authors", o.authors),
+                                                                                          int_arg("commits", o.commits)})));
       }
     if (h.contributors == 0)
-      conclude(c, "inconclusive", "No human contributors in the history.");
+      conclude(c, "inconclusive", msg("process.organisations.no_contributors"));
     else if (orgs >= 2)
-      conclude(c, "pass", std::to_string(orgs) + " organisations contribute.");
+      conclude(c, "pass", msg("process.organisations.pass", {int_arg("n", orgs)}));
     else if (orgs == 1)
-      conclude(c, "fail", "All identified contributors belong to one organisation (" + c.evidence.front().text.substr(0, c.evidence.front().text.find(':')) + ").",
-               "Bring in developers from a second municipality or vendor, and share the knowledge of the main authors.");
+      conclude(c, "fail", msg("process.organisations.one", {text_arg("name", first)}), msg("process.organisations.remedy_one"));
     else
-      conclude(c, "inconclusive", "No organisation could be told from the contributors' e-mail addresses.",
-               "Map e-mail domains to organisations under `organisations:` in .repohealth.yml.");
+      conclude(c, "inconclusive", msg("process.organisations.unknown"), msg("process.organisations.remedy_unknown"));
   }
   out.checks.push_back(std::move(c));
 }
@@ -176,14 +177,14 @@ void truck_factor(const Repo& repo, HealthFacts& out) {
       names += (names.empty() ? "" : ", ") + name;
     }
     if (tf.files == 0)
-      conclude(c, "inconclusive", "No file has an author in the history.");
+      conclude(c, "inconclusive", msg("process.no_authors"));
     else {
-      c.evidence.push_back({"", 0, "truck factor " + std::to_string(tf.value) + (names.empty() ? "" : ": " + names)});
+      c.evidence.push_back(evidence("", 0, msg(names.empty() ? "process.truck-factor.value" : "process.truck-factor.value_names",
+                                               {int_arg("n", tf.value), text_arg("names", names)})));
       if (tf.value >= 2)
-        conclude(c, "pass", "Truck factor " + std::to_string(tf.value) + ".");
+        conclude(c, "pass", msg("process.truck-factor.pass", {int_arg("n", tf.value)}));
       else
-        conclude(c, "fail", "Truck factor " + std::to_string(tf.value) + ": one person's departure leaves most files without an author.",
-                 "Spread knowledge: reviews by and pairing with other developers on the main author's files.");
+        conclude(c, "fail", msg("process.truck-factor.fail", {int_arg("n", tf.value)}), msg("process.truck-factor.remedy"));
     }
   }
   out.checks.push_back(std::move(c));
@@ -194,15 +195,15 @@ void knowledge_loss(const Repo& repo, HealthFacts& out) {
   if (need_history(repo, c)) {
     const KnowledgeLoss& k = repo.result().history->repository.knowledge_loss;
     if (k.files == 0)
-      conclude(c, "inconclusive", "No file has an author in the history.");
+      conclude(c, "inconclusive", msg("process.no_authors"));
     else {
-      c.evidence.push_back({"", 0, std::to_string(k.lines_lost) + " of " + std::to_string(k.lines) + " lines (" +
-                                       whole_percent(k.line_share) + ") in files whose authors have all left"});
+      const MessageArg share = percent_arg("share", k.line_share);
+      c.evidence.push_back(evidence("", 0, msg("process.knowledge-loss.lines", {int_arg("lost", k.lines_lost), int_arg("lines", k.lines), share})));
       if (k.line_share <= 0.1)
-        conclude(c, "pass", whole_percent(k.line_share) + " of the code's authors have left.");
+        conclude(c, "pass", msg("process.knowledge-loss.pass", {share}));
       else
-        conclude(c, k.line_share <= 0.5 ? "warn" : "fail", whole_percent(k.line_share) + " of the code was written by people no longer active.",
-                 "Have current developers take over and document the abandoned code (see the ownership section).");
+        conclude(c, k.line_share <= 0.5 ? "warn" : "fail", msg("process.knowledge-loss.lost", {share}),
+                 msg("process.knowledge-loss.remedy"));
     }
   }
   out.checks.push_back(std::move(c));

@@ -7,33 +7,20 @@
 namespace rh::health {
 namespace {
 
+/// A check and the WorkflowIssue kinds it reports. Its texts are <check>.failing, .passing and
+/// .remedy in rules/health/messages/workflows.yml.
 struct Kind {
   const char* check;
-  std::vector<std::string> issues;  ///< WorkflowIssue kinds it reports
-  const char* failing;              ///< summary when issues were found ({n} = count)
-  const char* passing;
-  const char* remedy;
+  std::vector<std::string> issues;
 };
 
 const std::vector<Kind>& kinds() {
   static const std::vector<Kind> k = {
-      {"workflows.untrusted-checkout", {"untrusted_checkout"},
-       "pull_request_target or workflow_run workflows check out the pull request's code",
-       "No privileged workflow checks out untrusted pull request code.",
-       "Never check out the pull request head in pull_request_target/workflow_run jobs that hold secrets or a write token; use pull_request instead."},
-      {"workflows.script-injection", {"script_injection"},
-       "event data (titles, bodies, branch names) is interpolated into scripts",
-       "No run: script interpolates attacker-controlled event data (titles, bodies, branch names, commit messages).",
-       "Pass event data through env: (e.g. TITLE: ${{ github.event.issue.title }}) and use \"$TITLE\" in the script."},
-      {"workflows.secrets-echoed", {"secret_echoed"}, "scripts print secrets", "No script prints a secret.",
-       "Do not echo secrets or trace (set -x) scripts that use them; GitHub's masking misses transformed values."},
-      {"workflows.permissions", {"write_all_permissions", "no_permissions"},
-       "workflows run with broad or default token permissions",
-       "Every workflow limits the GITHUB_TOKEN's permissions.",
-       "Add a top-level `permissions: contents: read` and grant more per job only where needed."},
-      {"workflows.pinned-actions", {"unpinned_action"}, "actions are referenced by tag or branch, not by full commit SHA",
-       "Every action is pinned to a full commit SHA.",
-       "Pin each `uses:` to a 40-character commit SHA (with the version in a comment); let Dependabot update them."},
+      {"workflows.untrusted-checkout", {"untrusted_checkout"}},
+      {"workflows.script-injection", {"script_injection"}},
+      {"workflows.secrets-echoed", {"secret_echoed"}},
+      {"workflows.permissions", {"write_all_permissions", "no_permissions"}},
+      {"workflows.pinned-actions", {"unpinned_action"}},
   };
   return k;
 }
@@ -47,9 +34,9 @@ void workflow_checks(const Repo& repo, HealthFacts& out) {
   for (const auto* e : workflows) {
     for (const auto& issue : check_workflow(repo.read(*e))) {
       if (issue.kind == "unreadable")
-        unreadable.push_back({e->path, issue.line, issue.text});
+        unreadable.push_back({e->path, issue.line, issue.text, issue.message});
       else
-        by_kind[issue.kind].push_back({e->path, issue.line, issue.text});
+        by_kind[issue.kind].push_back({e->path, issue.line, issue.text, issue.message});
     }
   }
   for (const Kind& k : kinds()) {
@@ -62,21 +49,23 @@ void workflow_checks(const Repo& repo, HealthFacts& out) {
         if (kind == "write_all_permissions") write_all = true;
         c.evidence.push_back(ev);
       }
+    const std::string id = k.check;
     if (workflows.empty()) {
-      conclude(c, "not_applicable", "No GitHub Actions workflows (.github/workflows/).");
+      conclude(c, "not_applicable", msg("workflows.none"));
     } else if (n > 0) {
       // Default token permissions are a weakness, not an exploit: warn unless write-all is asked for.
-      const bool soft = std::string(k.check) == "workflows.permissions" && !write_all;
-      conclude(c, soft ? "warn" : "fail", std::to_string(n) + " finding" + (n == 1 ? "" : "s") + ": " + k.failing + ".", k.remedy);
+      const bool soft = id == "workflows.permissions" && !write_all;
+      conclude(c, soft ? "warn" : "fail",
+               msg("workflows.failing", {int_arg("n", static_cast<int64_t>(n)), key_arg("failing", id + ".failing")}),
+               msg(id + ".remedy"));
     } else if (!unreadable.empty()) {
       c.evidence = unreadable;
-      conclude(c, "inconclusive", std::to_string(unreadable.size()) + " workflow file" + (unreadable.size() == 1 ? "" : "s") +
-                                      " could not be read; the others are fine.",
-               "Fix the YAML of the workflow files named in the evidence.");
+      conclude(c, "inconclusive", msg("workflows.unreadable_files", {int_arg("n", static_cast<int64_t>(unreadable.size()))}),
+               msg("workflows.remedy_unreadable"));
     } else {
-      for (const auto* e : workflows) c.evidence.push_back({e->path, 0, "checked"});
-      conclude(c, "pass", std::string(k.passing) + " (" + std::to_string(workflows.size()) + " workflow" +
-                              (workflows.size() == 1 ? "" : "s") + ")");
+      for (const auto* e : workflows) c.evidence.push_back(evidence(e->path, 0, msg("workflows.checked")));
+      conclude(c, "pass", msg("workflows.passing", {int_arg("n", static_cast<int64_t>(workflows.size())),
+                                                    key_arg("passing", id + ".passing")}));
     }
     out.checks.push_back(std::move(c));
   }

@@ -103,15 +103,18 @@ HealthCheck make_check(const std::string& id) {
   return c;
 }
 
-void conclude(HealthCheck& check, std::string status, std::string summary, std::string remedy) {
+void conclude(HealthCheck& check, std::string status, Message summary, Message remedy) {
   const bool fine = status == "pass" || status == "not_applicable";
   check.status = std::move(status);
-  check.summary = std::move(summary);
-  check.remedy = fine ? "" : std::move(remedy);
+  check.summary = english(summary);
+  check.summary_message = std::move(summary);
+  check.remedy_message = fine ? Message{} : std::move(remedy);
+  check.remedy = check.remedy_message.empty() ? "" : english(check.remedy_message);
 }
 
-std::string whole_percent(double share) {
-  return std::to_string(static_cast<int>(std::lround(share * 100))) + " %";
+CheckEvidence evidence(std::string path, int64_t line, Message what) {
+  std::string text = english(what);
+  return {std::move(path), line, std::move(text), std::move(what)};
 }
 
 std::string_view base_name(std::string_view path) {

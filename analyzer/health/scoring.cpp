@@ -30,18 +30,34 @@ constexpr double kKnowledgeLossFactor = 60, kKnowledgeLossCap = 30;
 
 double round1(double v) { return std::round(v * 10) / 10; }
 
-std::string fixed(double v, int decimals) {
-  std::ostringstream o;
-  o.precision(decimals);
-  o << std::fixed << v;
-  return o.str();
+
+Message msg(std::string key, std::vector<MessageArg> args = {}) { return {std::move(key), std::move(args)}; }
+
+/// One input: its value and the rule applied as messages of rules/health/messages/scoring.yml,
+/// with their English renderings as the texts.
+void add(DimensionScore& d, std::string name, Message value, double points, Message rule) {
+  const double taken = round1(std::abs(points));
+  std::string value_text = english(value), rule_text = english(rule);
+  d.inputs.push_back({std::move(name), std::move(value_text), taken == 0 ? 0.0 : -taken, std::move(rule_text),
+                      std::move(value), std::move(rule)});
 }
 
-std::string percent(double share) { return fixed(100 * share, 1) + " %"; }
-
-void add(DimensionScore& d, std::string name, std::string value, double points, std::string rule) {
+/// A check's input: its value is the check's status (a report shows the status word).
+void add_status(DimensionScore& d, const std::string& id, const std::string& status, double points, Message rule) {
   const double taken = round1(std::abs(points));
-  d.inputs.push_back({std::move(name), std::move(value), taken == 0 ? 0.0 : -taken, std::move(rule)});
+  std::string rule_text = english(rule);
+  d.inputs.push_back({id, status, taken == 0 ? 0.0 : -taken, std::move(rule_text), {}, std::move(rule)});
+}
+
+void not_rated(DimensionScore& d, std::string key) {
+  d.reason_message = msg(std::move(key));
+  d.reason = english(d.reason_message);
+}
+
+/// The rule of a check: what a fail and a warning take, or that an inconclusive check is not counted.
+Message check_rule(const std::string& status, double points) {
+  if (status == "inconclusive") return msg("scoring.rule.inconclusive");
+  return msg("scoring.rule.check", {decimal_arg("fail", points, 0), decimal_arg("warn", points / 2, 1)});
 }
 
 void finish(DimensionScore& d) {
@@ -60,9 +76,7 @@ void add_check(DimensionScore& d, const HealthCheck& c) {
   const double points = spec ? spec->points : 0;
   if (points == 0) return;
   const double taken = c.status == "fail" ? points : c.status == "warn" ? points / 2 : 0;
-  add(d, c.id, c.status, taken,
-      c.status == "inconclusive" ? "not counted: inconclusive"
-                                 : "fail takes " + fixed(points, 0) + ", warn " + fixed(points / 2, 1));
+  add_status(d, c.id, c.status, taken, check_rule(c.status, points));
 }
 
 }  // namespace
@@ -105,29 +119,29 @@ DimensionScore score_maintainability(const ScanResult& r) {
     }
   }
   if (code == 0) {
-    d.reason = "no program code was analysed";
+    not_rated(d, "scoring.reason.no_code");
     return d;
   }
   const double complex_share = fn_nloc > 0 ? complex_nloc / fn_nloc : 0;
-  add(d, "complexity", percent(complex_share) + " of function code in " + std::to_string(complex_functions) + " functions above cognitive 15",
-      std::min(kComplexityCap, kComplexityFactor * complex_share), "60 x share, at most 30");
+  add(d, "complexity", msg("scoring.value.complexity", {percent_arg("share", complex_share, 1), int_arg("n", complex_functions)}),
+      std::min(kComplexityCap, kComplexityFactor * complex_share), msg("scoring.rule.share", {int_arg("factor", 60), int_arg("cap", 30)}));
   const double large_share = large / code;
-  add(d, "size", percent(large_share) + " of code in " + std::to_string(large_files) + " files over 1000 code lines",
-      std::min(kSizeCap, kSizeFactor * large_share), "30 x share, at most 15");
+  add(d, "size", msg("scoring.value.size", {percent_arg("share", large_share, 1), int_arg("n", large_files)}),
+      std::min(kSizeCap, kSizeFactor * large_share), msg("scoring.rule.share", {int_arg("factor", 30), int_arg("cap", 15)}));
   if (r.duplication.min_tokens > 0) {
     // Product code's share when the scan recorded it (facts files before roles did not).
     const Duplication& dup = r.duplication;
     const double dup_percent = dup.product_code_lines > 0 ? 100.0 * static_cast<double>(dup.product_duplicated_lines) /
                                                                 static_cast<double>(dup.product_code_lines)
                                                           : dup.duplicated_percent;
-    add(d, "duplication", fixed(dup_percent, 1) + " % duplicated lines",
-        std::min(kDuplicationCap, kDuplicationFactor * dup_percent), "1 per percent, at most 25");
+    add(d, "duplication", msg("scoring.value.duplication", {percent_arg("share", dup_percent / 100, 1)}),
+        std::min(kDuplicationCap, kDuplicationFactor * dup_percent), msg("scoring.rule.duplication"));
   }
   else
-    add(d, "duplication", "not measured", 0, "not counted: clone detection did not run");
+    add(d, "duplication", msg("scoring.value.not_measured"), 0, msg("scoring.rule.no_clones"));
   const double low_share = mi_code > 0 ? low_mi / mi_code : 0;
-  add(d, "maintainability_index", percent(low_share) + " of code in " + std::to_string(low_mi_files) + " files with an index below 20",
-      std::min(kMiCap, kMiFactor * low_share), "40 x share, at most 20");
+  add(d, "maintainability_index", msg("scoring.value.maintainability_index", {percent_arg("share", low_share, 1), int_arg("n", low_mi_files)}),
+      std::min(kMiCap, kMiFactor * low_share), msg("scoring.rule.share", {int_arg("factor", 40), int_arg("cap", 20)}));
   finish(d);
   return d;
 }
@@ -149,17 +163,22 @@ struct RuleCount {
   std::map<std::string, int64_t> by_severity;
 };
 
-std::string counts_text(const RuleCount& c) {
-  std::string out;
+/// "2 error, 1 warning open, confidence high": a count per severity (0 when none) and the
+/// severities present as a key ("scoring.value.open.error_warning").
+Message counts_message(const RuleCount& c) {
+  std::string present;
+  std::vector<MessageArg> args;
   for (const char* sev : {"error", "warning", "note"}) {
     auto it = c.by_severity.find(sev);
-    if (it == c.by_severity.end()) continue;
-    out += (out.empty() ? "" : ", ") + std::to_string(it->second) + " " + sev;
+    args.push_back(int_arg(sev, it == c.by_severity.end() ? 0 : it->second));
+    if (it != c.by_severity.end()) present += (present.empty() ? "" : "_") + std::string(sev);
   }
-  return out + " open, confidence " + (c.rule->confidence.empty() ? "unknown" : c.rule->confidence);
+  const std::string& confidence = c.rule->confidence;
+  args.push_back(key_arg("confidence", "scoring.confidence." + (confidence.empty() ? std::string("unknown") : confidence)));
+  return msg("scoring.value.open." + present, std::move(args));
 }
 
-const char* kFindingRule = "error 15, warning 5, note 1 each; x1 high, x0.5 medium, x0 low confidence; at most 25 per rule";
+Message finding_rule() { return msg("scoring.rule.findings"); }
 
 }  // namespace
 
@@ -181,16 +200,16 @@ DimensionScore score_security(const ScanResult& r, const std::vector<HealthCheck
   for (const auto& c : checks)
     if (c.dimension == "security" && (c.status == "pass" || c.status == "fail" || c.status == "warn")) judged = true;
   if (!judged) {
-    d.reason = "nothing was analysed";
+    not_rated(d, "scoring.reason.nothing");
     return d;
   }
-  if (open.empty()) add(d, "findings", "none open", 0, kFindingRule);
+  if (open.empty()) add(d, "findings", msg("scoring.value.none_open"), 0, finding_rule());
   for (const auto& [id, c] : open) {
     double points = 0;
     for (const auto& [sev, n] : c.by_severity) points += severity_points(sev) * static_cast<double>(n);
     const double factor = confidence_factor(c.rule->confidence);
-    add(d, id, counts_text(c), std::min(kRuleCap, factor * points),
-        factor == 0 ? std::string("not counted: low confidence") : std::string(kFindingRule));
+    add(d, id, counts_message(c), std::min(kRuleCap, factor * points),
+        factor == 0 ? msg("scoring.rule.low_confidence") : finding_rule());
   }
   // A security check takes its points times the confidence of the repo rule reporting it.
   for (const auto& c : checks) {
@@ -201,11 +220,14 @@ DimensionScore score_security(const ScanResult& r, const std::vector<HealthCheck
     auto rule = rules.find("repo." + c.id);
     const double factor = rule == rules.end() ? kHighFactor : confidence_factor(rule->second->confidence);
     const double taken = c.status == "fail" ? full : c.status == "warn" ? full / 2 : 0;
-    std::string why = c.status == "inconclusive" ? "not counted: inconclusive"
-                                                 : "fail takes " + fixed(full, 0) + ", warn " + fixed(full / 2, 1);
-    if (factor != kHighFactor) why += "; x" + fixed(factor, 1) + " (" + rule->second->confidence + " confidence)";
-    if (full * factor > kRuleCap) why += "; at most 25";
-    add(d, c.id, c.status, std::min(kRuleCap, taken * factor), why);
+    Message why = check_rule(c.status, full);
+    if (c.status != "inconclusive" && (factor != kHighFactor || full * factor > kRuleCap)) {
+      const bool scaled = factor != kHighFactor, capped = full * factor > kRuleCap;
+      why.key = std::string("scoring.rule.check") + (scaled ? "_scaled" : "") + (capped ? "_capped" : "");
+      why.args.push_back(decimal_arg("factor", factor, 1));
+      why.args.push_back(key_arg("confidence", "scoring.confidence." + (scaled ? rule->second->confidence : std::string("high"))));
+    }
+    add_status(d, c.id, c.status, std::min(kRuleCap, taken * factor), why);
   }
   finish(d);
   return d;
@@ -215,23 +237,25 @@ DimensionScore score_knowledge(const ScanResult& r) {
   DimensionScore d;
   d.id = "knowledge";
   if (!r.history) {
-    d.reason = r.scan.source == "folder" ? "not a git repository" : "the git history was not analysed";
+    not_rated(d, r.scan.source == "folder" ? "scoring.reason.not_git" : "scoring.reason.no_history");
     return d;
   }
   const RepoHistory& h = r.history->repository;
   if (h.truck_factor.files == 0) {
-    d.reason = "no file has an author in the history";
+    not_rated(d, "scoring.reason.no_authors");
     return d;
   }
   const int64_t tf = h.truck_factor.value;
-  add(d, "truck_factor", std::to_string(tf), tf <= 1 ? 40 : tf == 2 ? 20 : 0, "1 or less takes 40, 2 takes 20");
-  add(d, "knowledge_loss", percent(h.knowledge_loss.line_share) + " of lines",
-      std::min(kKnowledgeLossCap, kKnowledgeLossFactor * h.knowledge_loss.line_share), "60 x share, at most 30");
+  add(d, "truck_factor", msg("scoring.value.number", {int_arg("n", tf)}), tf <= 1 ? 40 : tf == 2 ? 20 : 0,
+      msg("scoring.rule.truck_factor"));
+  add(d, "knowledge_loss", msg("scoring.value.lines", {percent_arg("share", h.knowledge_loss.line_share, 1)}),
+      std::min(kKnowledgeLossCap, kKnowledgeLossFactor * h.knowledge_loss.line_share),
+      msg("scoring.rule.share", {int_arg("factor", 60), int_arg("cap", 30)}));
   const int64_t ef = h.elephant_factor;
-  add(d, "elephant_factor", ef > 0 ? std::to_string(ef) : "unknown", ef == 1 ? 15 : ef == 2 ? 5 : 0,
-      "1 takes 15, 2 takes 5");
-  add(d, "active_authors", std::to_string(h.active_contributors), h.active_contributors == 0 ? 15 : 0,
-      "none active in 12 months takes 15");
+  add(d, "elephant_factor", ef > 0 ? msg("scoring.value.number", {int_arg("n", ef)}) : msg("scoring.value.unknown"),
+      ef == 1 ? 15 : ef == 2 ? 5 : 0, msg("scoring.rule.elephant_factor"));
+  add(d, "active_authors", msg("scoring.value.number", {int_arg("n", h.active_contributors)}), h.active_contributors == 0 ? 15 : 0,
+      msg("scoring.rule.active_authors"));
   finish(d);
   return d;
 }
@@ -247,7 +271,7 @@ DimensionScore score_from_checks(const std::string& dimension, const std::vector
     }
   if (!judged) {
     d.inputs.clear();
-    d.reason = "no check could be judged (all inconclusive or not applicable)";
+    not_rated(d, "scoring.reason.no_check");
     return d;
   }
   finish(d);

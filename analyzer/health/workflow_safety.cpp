@@ -86,6 +86,14 @@ std::string_view attacker_context(std::string_view ref) {
 constexpr std::string_view kPrintCommands[] = {"echo", "printf", "write-host", "write-output"};
 
 using Issues = std::vector<WorkflowIssue>;
+
+Message msg(std::string key, std::vector<MessageArg> args = {}) { return {std::move(key), std::move(args)}; }
+
+/// An issue with its message (rules/health/messages/workflows.yml) and the English text.
+void push(Issues& out, std::string kind, int64_t line, Message m) {
+  std::string text = english(m);
+  out.push_back({std::move(kind), line, std::move(text), std::move(m)});
+}
 using Env = std::map<std::string, std::string>;  ///< env: name -> value as written
 
 bool is_hex(std::string_view s) {
@@ -300,11 +308,16 @@ int64_t line_of(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line
 struct Context {
   const Source& src;
   std::string trigger;  ///< the privileged trigger this workflow has, empty if none
-  std::string where;
+  std::string job;       ///< the job under review, empty at the top level
+  int64_t step = 0;      ///< 1-based step of the job, 0 for the job itself
   Env env;              ///< workflow, job and step env merged
   Issues& out;
-  void add(std::string kind, int64_t line, std::string text) const {
-    out.push_back({std::move(kind), line, where + " " + std::move(text)});
+  /// An issue of the job (step) under review; the message's {where} names it.
+  void add(std::string kind, int64_t line, std::string key, std::vector<MessageArg> args) const {
+    args.push_back(text_arg("job", job));
+    args.push_back(int_arg("step", step));
+    args.push_back(key_arg("where", step > 0 ? "workflows.where.step" : "workflows.where.job"));
+    push(out, std::move(kind), line, {std::move(key), std::move(args)});
   }
 };
 
@@ -324,23 +337,23 @@ void check_pin(const Context& c, const YAML::Node& uses, std::string_view verb) 
     if (at != std::string::npos && u.size() - at - 8 == 64 && is_hex(std::string_view(u).substr(at + 8))) return;
     std::string_view image = std::string_view(u).substr(9);
     bool tagged = image.find(':', image.rfind('/') == std::string_view::npos ? 0 : image.rfind('/')) != std::string_view::npos;
-    why = tagged ? "an image tag, not a sha256 digest" : "no tag or digest: whatever :latest is";
+    why = tagged ? "workflows.pin.image_tag" : "workflows.pin.image_latest";
   } else {
     size_t at = u.find('@');
     std::string ref = at == std::string::npos ? "" : u.substr(at + 1);
     const bool hex = is_hex(ref);
     if (hex && ref.size() == 40) return;
     if (ref.empty())
-      why = "no @ref: whatever the default branch holds";
+      why = "workflows.pin.no_ref";
     else if (hex && ref.size() >= 7)
-      why = "a short SHA, not a full 40-character commit SHA";
+      why = "workflows.pin.short_sha";
     else if (std::isdigit(static_cast<unsigned char>(ref[0])) ||
              (ref.size() > 1 && (ref[0] == 'v' || ref[0] == 'V') && std::isdigit(static_cast<unsigned char>(ref[1]))))
-      why = "a tag, not a full commit SHA";
+      why = "workflows.pin.tag";
     else
-      why = "a branch or tag name, not a full commit SHA";
+      why = "workflows.pin.branch";
   }
-  c.add("unpinned_action", line_of(uses), std::string(verb) + " " + u + " (" + why + ")");
+  c.add("unpinned_action", line_of(uses), "workflows.pin." + std::string(verb), {text_arg("uses", u), key_arg("why", why)});
 }
 
 /// One line of a script: where it is, its text, and its lower-cased text with expressions masked.
@@ -352,14 +365,14 @@ struct ScriptLine {
 };
 
 /// An attacker-controlled context (kAttackerContexts) expanded into the script.
-void check_injection(const Context& c, const ScriptLine& l, const char* sink) {
+void check_injection(const Context& c, const ScriptLine& l, bool shell) {
   for (const Expression& e : expressions(l.text))
     for (const std::string& ref : e.refs) {
       const std::string_view what = attacker_context(ref);
       if (what.empty()) continue;
-      c.add("script_injection", c.src.line_of(l.node, l.index, e.raw),
-            "expands " + e.raw + " into its " + sink + "; attacker-controlled (" + std::string(what) +
-                " can carry code): pass it through env: and quote \"$VAR\"");
+      c.add("script_injection", c.src.line_of(l.node, l.index, e.raw), "workflows.injection",
+            {text_arg("expression", e.raw), key_arg("sink", shell ? "workflows.sink.run" : "workflows.sink.github_script"),
+             text_arg("what", std::string(what))});
       break;
     }
 }
@@ -377,8 +390,8 @@ bool in_here_document(const Context& c, const ScriptLine& l, HereDocument& doc) 
     doc.end.clear();
   else if (doc.printed)
     if (auto s = find_tainted(l.text, c.env, true, true))
-      c.add("secret_echoed", c.src.line_of(l.node, l.index, trim(l.text)),
-            "prints " + *s + " to the log in a cat here-document: " + clip(l.text));
+      c.add("secret_echoed", c.src.line_of(l.node, l.index, trim(l.text)), "workflows.secret.here_document",
+            {text_arg("secret", *s), text_arg("line", clip(l.text))});
   return true;
 }
 
@@ -404,8 +417,8 @@ void check_printed(const Context& c, const ScriptLine& l) {
       std::string_view rest = l.text.substr(p, end == std::string::npos ? std::string::npos : end - p);
       if (auto s = find_tainted(rest, c.env, true, true)) {
         std::string_view needle = rest.find("${{") != std::string_view::npos ? rest.substr(rest.find("${{")) : trim(l.text);
-        c.add("secret_echoed", c.src.line_of(l.node, l.index, needle.substr(0, needle.find("}}"))),
-              "prints " + *s + " to the log: " + clip(l.text));
+        c.add("secret_echoed", c.src.line_of(l.node, l.index, needle.substr(0, needle.find("}}"))), "workflows.secret.printed",
+              {text_arg("secret", *s), text_arg("line", clip(l.text))});
         return;
       }
     }
@@ -418,8 +431,8 @@ void check_xtrace(const Context& c, const ScriptLine& l, const std::string& scri
                 t.starts_with("set -o xtrace");
   if (!xtrace) return;
   if (auto s = find_tainted(script, c.env, true, true))
-    c.add("secret_echoed", c.src.line_of(l.node, l.index, trim(l.text)),
-          "turns on shell tracing (" + std::string(trim(l.text)) + ") in a script that uses " + *s + ": traced commands show its value");
+    c.add("secret_echoed", c.src.line_of(l.node, l.index, trim(l.text)), "workflows.secret.xtrace",
+          {text_arg("line", std::string(trim(l.text))), text_arg("secret", *s)});
 }
 
 /// Under a privileged trigger: `gh pr checkout`, or git checkout/switch/fetch/reset/pull of the head.
@@ -433,9 +446,8 @@ void check_script_checkout(const Context& c, const ScriptLine& l) {
        find_word(low, "pull") != std::string::npos))
     checkout = find_tainted(l.text, c.env, true, false).has_value();
   if (checkout)
-    c.add("untrusted_checkout", c.src.line_of(l.node, l.index, trim(l.text)),
-          "fetches the untrusted head (" + clip(l.text) + ") under " + c.trigger +
-              ": fork code then runs with the base repository's secrets and token");
+    c.add("untrusted_checkout", c.src.line_of(l.node, l.index, trim(l.text)), "workflows.checkout.script",
+          {text_arg("line", clip(l.text)), text_arg("trigger", c.trigger)});
 }
 
 /// Lines of a `run:` script (shell) or an actions/github-script `script:` (JavaScript).
@@ -451,7 +463,7 @@ void check_script(const Context& c, const YAML::Node& node, bool shell) {
   HereDocument doc;
   for (size_t i = 0; i < lines.size(); ++i) {
     ScriptLine l{node, i, lines[i], shell ? ascii_lower(mask_expressions(lines[i])) : std::string()};
-    check_injection(c, l, shell ? "run script" : "github-script");
+    check_injection(c, l, shell);
     if (!shell || in_here_document(c, l, doc)) continue;
     open_here_document(l, doc);
     check_printed(c, l);
@@ -462,10 +474,9 @@ void check_script(const Context& c, const YAML::Node& node, bool shell) {
 
 void check_steps(Context& c, const YAML::Node& steps, const Env& job_env) {
   if (!steps.IsSequence()) return;
-  const std::string job = c.where;
   for (size_t s = 0; s < steps.size(); ++s) {
     const YAML::Node step = steps[s];
-    c.where = job + " step " + std::to_string(s + 1);
+    c.step = static_cast<int64_t>(s + 1);
     c.env = job_env;
     merge_env(c.env, get(step, "env"));
     const YAML::Node uses = get(step, "uses");
@@ -479,9 +490,8 @@ void check_steps(Context& c, const YAML::Node& steps, const Env& job_env) {
         if (v.IsScalar())
           if (auto t = find_tainted(v.Scalar(), c.env, false, false)) {
             std::string via = v.Scalar().find(*t) == std::string::npos ? " (" + *t + ")" : "";
-            c.add("untrusted_checkout", line_of(v),
-                  "checks out the untrusted head with " + std::string(key) + ": " + clip(v.Scalar()) + via +
-                      " under " + c.trigger + ": fork code then runs with the base repository's secrets and token");
+            c.add("untrusted_checkout", line_of(v), "workflows.checkout.with",
+                  {text_arg("input", std::string(key) + ": " + clip(v.Scalar()) + via), text_arg("trigger", c.trigger)});
             break;
           }
       }
@@ -502,19 +512,19 @@ std::vector<std::string> triggers(const YAML::Node& on) {
   return out;
 }
 
-void check_permissions(const Context& c, const YAML::Node& perms, const char* scope) {
+void check_permissions(const Context& c, const YAML::Node& perms) {
   if (perms.IsScalar() && ascii_lower(trim(perms.Scalar())) == "write-all")
-    c.out.push_back({"write_all_permissions", line_of(perms),
-                     std::string(scope) + "permissions: write-all gives the GITHUB_TOKEN write access to every scope"});
+    push(c.out, "write_all_permissions", line_of(perms),
+         c.job.empty() ? msg("workflows.permissions.write_all_top") : msg("workflows.permissions.write_all_job", {text_arg("job", c.job)}));
 }
 
 void review(const YAML::Node& root, const Source& src, Issues& out) {
-  Context c{src, "", "", {}, out};
+  Context c{src, "", "", 0, {}, out};
   const std::vector<std::string> on = triggers(get(root, "on"));
   for (std::string_view t : kPrivilegedTriggers)
     if (c.trigger.empty() && std::find(on.begin(), on.end(), t) != on.end()) c.trigger = t;
   const YAML::Node top_perms = get(root, "permissions");
-  check_permissions(c, top_perms, "top-level ");
+  check_permissions(c, top_perms);
   Env workflow_env;
   merge_env(workflow_env, get(root, "env"));
   const YAML::Node jobs = get(root, "jobs");
@@ -523,11 +533,12 @@ void review(const YAML::Node& root, const Source& src, Issues& out) {
     for (const auto& kv : jobs) {
       const std::string name = kv.first.Scalar();
       const YAML::Node job = kv.second;
-      c.where = "job '" + name + "'";
+      c.job = name;
+      c.step = 0;
       const YAML::Node perms = get(job, "permissions");
-      check_permissions(c, perms, (c.where + " ").c_str());
+      check_permissions(c, perms);
       if (!perms.IsDefined()) unset.push_back("'" + name + "'");
-      if (const YAML::Node uses = get(job, "uses"); uses.IsScalar()) check_pin(c, uses, "calls reusable workflow");
+      if (const YAML::Node uses = get(job, "uses"); uses.IsScalar()) check_pin(c, uses, "calls");
       Env job_env = workflow_env;
       merge_env(job_env, get(job, "env"));
       check_steps(c, get(job, "steps"), job_env);
@@ -538,9 +549,8 @@ void review(const YAML::Node& root, const Source& src, Issues& out) {
     int64_t line = 1;
     for (const auto& kv : root)
       if (kv.first.Scalar() == "jobs") line = line_of(kv.first);
-    out.push_back({"no_permissions", line,
-                   "no top-level permissions and job " + names + (unset.size() > 1 ? " set" : " sets") +
-                       " none: the GITHUB_TOKEN gets the repository's default, possibly write to everything"});
+    push(out, "no_permissions", line,
+         msg(unset.size() > 1 ? "workflows.permissions.none_jobs" : "workflows.permissions.none_job", {text_arg("jobs", names)}));
   }
 }
 
@@ -552,17 +562,21 @@ std::vector<WorkflowIssue> check_workflow(std::string_view yaml_text) {
   try {
     const YAML::Node root = YAML::Load(std::string(yaml_text));
     if (!root.IsMap()) {
-      std::string what = root.IsSequence() ? "a sequence" : root.IsScalar() ? "a scalar" : "empty";
-      return {{"unreadable", line_of(root),
-               "not a workflow: the document is " + what + ", not a mapping with `on` and `jobs`"}};
+      push(out, "unreadable", line_of(root),
+           msg(root.IsSequence() ? "workflows.unreadable.sequence" : root.IsScalar() ? "workflows.unreadable.scalar"
+                                                                     : "workflows.unreadable.empty"));
+      return out;
     }
     review(root, src, out);
   } catch (const YAML::Exception& e) {
-    return {{"unreadable", e.mark.line >= 0 ? e.mark.line + 1 : 1,
-             "not valid YAML: " + e.msg + " (line " + std::to_string(e.mark.line + 1) + ", column " +
-                 std::to_string(e.mark.column + 1) + ")"}};
+    Issues bad;
+    push(bad, "unreadable", e.mark.line >= 0 ? e.mark.line + 1 : 1,
+         msg("workflows.unreadable.yaml", {text_arg("error", e.msg), int_arg("line", e.mark.line + 1), int_arg("column", e.mark.column + 1)}));
+    return bad;
   } catch (const std::exception& e) {
-    return {{"unreadable", 1, std::string("could not review the workflow: ") + e.what()}};
+    Issues bad;
+    push(bad, "unreadable", 1, msg("workflows.unreadable.error", {text_arg("error", e.what())}));
+    return bad;
   }
   std::stable_sort(out.begin(), out.end(), [](const WorkflowIssue& a, const WorkflowIssue& b) { return a.line < b.line; });
   return out;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/message.h"
+
 namespace rh {
 
 struct WorkflowIssue {
@@ -15,7 +17,8 @@ struct WorkflowIssue {
   /// secret_echoed | script_injection | unreadable
   std::string kind;
   int64_t line = 0;  ///< 1-based line in the workflow file of the offending node (1 = the file)
-  std::string text;  ///< one line naming the job/step and the offending value
+  std::string text;  ///< one line naming the job/step and the offending value (English)
+  Message message;   ///< `text` as a catalogue message (rules/health/messages/workflows.yml)
   bool operator==(const WorkflowIssue&) const = default;
 };
 

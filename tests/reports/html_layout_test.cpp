@@ -60,7 +60,7 @@ TEST(HtmlLayout, PathsBreakOnlyAfterASlashAndStayEscaped) {
   EXPECT_NE(html.find("web/<wbr>&lt;img src=x onerror=alert(1)&gt;/<wbr>a&amp;b.js"), std::string::npos);
   EXPECT_EQ(html.find("<img"), std::string::npos);
   // The complexity table's location column and the hotspot table's paths.
-  EXPECT_NE(html.find("<td class=\"path location\">web/<wbr>app.js:1</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"path location\" translate=\"no\">web/<wbr>app.js:1</td>"), std::string::npos);
   EXPECT_NE(html.find("<td class=\"path\">app/<wbr>main.py</td>"), std::string::npos);
   // Text outside path cells gets no <wbr>.
   EXPECT_EQ(count(html, "<wbr>"), count(html, "/<wbr>"));

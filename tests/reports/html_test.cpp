@@ -166,8 +166,11 @@ TEST(Html, GradesChecksRequirementsAndScoreInputs) {
   EXPECT_NE(en.find("id=\"check-docs.readme\""), std::string::npos);
   EXPECT_NE(en.find("<span class=\"status fail\">Fail</span>"), std::string::npos);
   EXPECT_NE(en.find("<span class=\"status neutral\">Inconclusive</span>"), std::string::npos);
-  EXPECT_NE(en.find("<code>docs/æøå notes.py</code> SPDX-License-Identifier: GPL-2.0-only"), std::string::npos);
-  EXPECT_NE(en.find("Describe the product&apos;s purpose"), std::string::npos);
+  // Repository content inside an analyzer message is marked translate="no".
+  EXPECT_NE(en.find("<code translate=\"no\">docs/æøå notes.py</code> <span translate=\"no\">SPDX-License-Identifier: "
+                    "GPL-2.0-only</span> (the repository licence is <span translate=\"no\">MPL-2.0</span>)"),
+            std::string::npos);
+  EXPECT_NE(en.find("Describe the product&#39;s purpose"), std::string::npos);
   EXPECT_NE(en.find("Licence: MPL-2.0. This is the community&apos;s default licence."), std::string::npos);
   // Requirements of both frameworks; what needs a person is said, not guessed.
   EXPECT_NE(en.find("<strong>F2</strong> An OSI-approved licence"), std::string::npos);
@@ -182,6 +185,12 @@ TEST(Html, GradesChecksRequirementsAndScoreInputs) {
   std::string dk = render_html(r, da);
   EXPECT_NE(dk.find("Vedligeholdelse"), std::string::npos);
   EXPECT_NE(dk.find("En fyldestgørende README"), std::string::npos);  // check titles translated
+  // Summaries, remedies, evidence and score rules in Danish, numbers written the Danish way.
+  EXPECT_NE(dk.find("<span translate=\"no\">README.md</span> siger for lidt (3 ord, 1 overskrift)."), std::string::npos);
+  EXPECT_NE(dk.find("Beskriv produktets formål og målgruppe"), std::string::npos);
+  EXPECT_NE(dk.find("forhold 0,0"), std::string::npos);
+  EXPECT_NE(dk.find("60 × andelen, højst 30"), std::string::npos);
+  EXPECT_NE(dk.find("Om en uafhængig part har gennemgået koden"), std::string::npos);
   EXPECT_NE(dk.find("Kræver en person"), std::string::npos);
   EXPECT_NE(dk.find(">−6,0<"), std::string::npos);
 }

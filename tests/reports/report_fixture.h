@@ -107,26 +107,39 @@ inline RuleDescriptor rule(const std::string& id, const std::string& title, cons
 /// one dimension not rated.
 inline HealthFacts sample_health() {
   HealthFacts h;
-  auto check = [](std::string id, std::string dim, std::string title, std::string status, std::string summary,
-                  std::string remedy, std::vector<CheckEvidence> ev) {
-    return HealthCheck{std::move(id), std::move(dim), std::move(title), std::move(status), std::move(summary),
-                       std::move(remedy), std::move(ev)};
+  // As the analyzer writes them: catalogue messages (core/message.h) with their English texts.
+  auto m = [](std::string key, std::vector<MessageArg> args = {}) { return Message{std::move(key), std::move(args)}; };
+  auto ev = [](std::string path, Message what) {
+    std::string text = english(what);
+    return CheckEvidence{std::move(path), 0, std::move(text), std::move(what)};
+  };
+  auto check = [](std::string id, std::string dim, std::string title, std::string status, Message summary,
+                  Message remedy, std::vector<CheckEvidence> evidence) {
+    std::string summary_text = english(summary), remedy_text = remedy.empty() ? "" : english(remedy);
+    return HealthCheck{std::move(id), std::move(dim), std::move(title), std::move(status), std::move(summary_text),
+                       std::move(remedy_text), std::move(evidence), std::move(summary), std::move(remedy)};
   };
   h.checks = {
-      check("licence.present", "documentation", "A licence file states the licence", "pass", "Licence: MPL-2.0.", "",
-            {{"LICENSE", 0, "MPL-2.0 (Mozilla Public License 2.0), similarity 99 %"}}),
-      check("docs.readme", "documentation", "A substantive README", "fail", "README.md is not substantive (3 words, 1 headings).",
-            "Describe the product's purpose and target group, installation and usage in the README.",
-            {{"README.md", 0, "3 words, 1 headings"}}),
+      check("licence.present", "documentation", "A licence file states the licence", "pass",
+            m("licence.present.pass", {text_arg("licence", "MPL-2.0")}), {},
+            {ev("LICENSE", m("licence.file.identified", {text_arg("id", "MPL-2.0"), text_arg("name", "Mozilla Public License 2.0"),
+                                                         percent_arg("similarity", 0.99)}))}),
+      check("docs.readme", "documentation", "A substantive README", "fail",
+            m("docs.readme.not_substantive", {text_arg("path", "README.md"), int_arg("words", 3), int_arg("headings", 1)}),
+            m("docs.readme.remedy_substance"),
+            {ev("README.md", m("docs.readme.counts", {int_arg("words", 3), int_arg("headings", 1)}))}),
       check("licence.headers", "documentation", "SPDX headers agree with the repository licence", "fail",
-            "1 of 2 files with an SPDX header name a licence that contradicts the repository licence.",
-            "Correct the headers.", {{"docs/æøå notes.py", 0, "SPDX-License-Identifier: GPL-2.0-only"}}),
-      check("build.tests", "process", "Automated tests present", "warn", "Little test code.", "Cover the hotspots first.",
-            {{"", 0, "1 test files (3 code lines) against 4 product files (40 code lines): ratio 0.08"}}),
-      check("process.releases", "process", "Versioned releases", "inconclusive", "A shallow clone: tags and releases may be missing.",
-            "Scan a full clone.", {}),
+            m("licence.headers.fail", {int_arg("n", 1), int_arg("of", 2)}), m("licence.headers.remedy"),
+            {ev("docs/æøå notes.py", m("licence.headers.contradicts", {text_arg("header", "SPDX-License-Identifier: GPL-2.0-only"),
+                                                                        text_arg("licence", "MPL-2.0")}))}),
+      check("build.tests", "process", "Automated tests present", "warn",
+            m("build.tests.little", {int_arg("tests", 1), int_arg("test_lines", 3), int_arg("products", 4),
+                                     int_arg("product_lines", 40), decimal_arg("ratio", 0.075, 2)}),
+            m("build.tests.remedy_little"), {ev("tests/", m("build.tests.folder", {int_arg("n", 1)}))}),
+      check("process.releases", "process", "Versioned releases", "inconclusive", m("process.releases.shallow"),
+            m("process.releases.remedy_shallow"), {}),
       check("workflows.pinned-actions", "security", "Workflow actions pinned to a full commit SHA", "not_applicable",
-            "No GitHub Actions workflows (.github/workflows/).", "", {}),
+            m("workflows.none"), {}, {}),
   };
   h.licence.licence = "MPL-2.0";
   h.licence.osi_approved = true;
@@ -140,13 +153,26 @@ inline HealthFacts sample_health() {
                     {"G9", "community", "Third-party code review", "needs_person", {}, "Whether an independent party has reviewed the code"},
                     {"SPC-12", "standard_for_public_code", "Use continuous integration", "partly", {"build.tests"}, ""}};
   h.scores.boundaries = {85, 70, 55, 40};
+  auto input = [](std::string name, Message value, double points, Message rule) {
+    std::string value_text = english(value), rule_text = english(rule);
+    if (value.key == "common.quote") value = {};  // a check's status: the report shows the status word
+    return ScoreInput{std::move(name), std::move(value_text), points, std::move(rule_text), std::move(value), std::move(rule)};
+  };
+  auto status = [&](const char* s) { return m("common.quote", {text_arg("text", s)}); };
+  auto check_rule = [&](double fail, double warn) {
+    return m("scoring.rule.check", {decimal_arg("fail", fail, 0), decimal_arg("warn", warn, 1)});
+  };
+  const Message not_analysed = m("scoring.reason.no_history");
   h.scores.dimensions = {
-      {"maintainability", 84.5, "B", 1, "", {{"complexity", "10.0 % of function code", -6, "60 x share, at most 30"}}},
-      {"security", 100, "A", 1, "", {{"findings.error", "0 open", 0, "15 each, at most 45"}}},
-      {"knowledge", std::nullopt, "", 1, "the git history was not analysed", {}},
-      {"process", 90, "A", 1, "", {{"build.tests", "warn", -10, "fail takes 20, warn 10.0"}}},
-      {"documentation", 75, "B", 1, "", {{"docs.readme", "fail", -20, "fail takes 20, warn 10.0"},
-                                         {"licence.headers", "fail", -5, "fail takes 5, warn 2.5"}}},
+      {"maintainability", 84.5, "B", 1, "",
+       {input("complexity", m("scoring.value.complexity", {percent_arg("share", 0.1, 1), int_arg("n", 2)}), -6,
+              m("scoring.rule.share", {int_arg("factor", 60), int_arg("cap", 30)}))},
+       {}},
+      {"security", 100, "A", 1, "", {input("findings", m("scoring.value.none_open"), 0, m("scoring.rule.findings"))}, {}},
+      {"knowledge", std::nullopt, "", 1, english(not_analysed), {}, not_analysed},
+      {"process", 90, "A", 1, "", {input("build.tests", status("warn"), -10, check_rule(20, 10))}, {}},
+      {"documentation", 75, "B", 1, "", {input("docs.readme", status("fail"), -20, check_rule(20, 10)),
+                                         input("licence.headers", status("fail"), -5, check_rule(5, 2.5))}, {}},
   };
   h.scores.overall = 87.4;
   h.scores.overall_grade = "A";
@@ -261,6 +287,18 @@ inline ScanResult sample_model() {
            {"CWE-78", "OWASP-A03"}, "8.8"),
       rule("repo.health.license", "No licence file", "note", "repo", {"health"}),
   };
+  // Danish rule texts, as the built-in rules carry them (rules/**.yml `da:`).
+  const std::map<std::string, RuleText> danish = {
+      {"generic.secrets.hardcoded-password", {"Hårdkodet adgangskode", "en adgangskode står i koden"}},
+      {"javascript.style.console-log", {"console.log efterladt i koden", "console.log efterladt i koden"}},
+      {"python.maintainability.too-complex", {"Funktionen er for kompleks", "funktionen er for kompleks"}},
+      {"python.security.subprocess-shell", {"Subprocess med shell=True", "subprocess.call køres med shell=True"}},
+      {"repo.health.license", {"Ingen licensfil", "repositoriet har ingen licensfil"}},
+  };
+  for (auto& rd : r.rules) {
+    auto it = danish.find(rd.id);
+    if (it != danish.end()) rd.translations["da"] = it->second;
+  }
   Finding shell = finding("python.security.subprocess-shell", "error", "app/main.py", 5, 5, 37,
                           "subprocess.call is run with shell=True", "    subprocess.call(cmd, shell=True)");
   shell.function = "run";

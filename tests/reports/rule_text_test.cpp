@@ -34,6 +34,13 @@ ScanResult danish_model() {
   return r;
 }
 
+/// The same in full mode (no baseline): report.md lists the most severe findings, the unchanged
+/// shell finding among them.
+ScanResult without_baseline(ScanResult r) {
+  for (auto& f : r.findings) f.baseline_state.clear();
+  return r;
+}
+
 ReportOptions danish() {
   ReportOptions o;
   o.lang = "da";
@@ -41,7 +48,9 @@ ReportOptions danish() {
 }
 
 TEST(RuleText, DanishTitleAndMessageFilledFromTheArguments) {
-  const ScanResult r = danish_model();
+  ScanResult r = danish_model();
+  for (auto& rd : r.rules)
+    if (rd.id == "python.maintainability.too-complex") rd.translations.clear();  // as a user rule without da:
   const RuleDescriptor* rule = find_rule(r.rules, kShell);
   ASSERT_NE(rule, nullptr);
   const Finding& f = r.findings[1];
@@ -57,6 +66,8 @@ TEST(RuleText, DanishTitleAndMessageFilledFromTheArguments) {
 
 TEST(RuleText, EnglishWhereTheModelHasNoDanish) {
   ScanResult r = danish_model();
+  for (auto& rd : r.rules)
+    if (rd.id == "python.maintainability.too-complex") rd.translations.clear();  // as a user rule without da:
   const RuleDescriptor* shell = find_rule(r.rules, kShell);
   Finding f = r.findings[1];
   // A rule without `da:` (a user rule): its English title and message.
@@ -90,7 +101,7 @@ TEST(RuleText, DanishHtmlShowsDanishTitleAndEscapedMessage) {
 }
 
 TEST(RuleText, DanishMarkdownShowsTheDanishMessageInACodeSpan) {
-  const std::string md = render_markdown(danish_model(), danish());
+  const std::string md = render_markdown(without_baseline(danish_model()), danish());
   test::expect_no_markdown_html(md);
   EXPECT_NE(md.find("``subprocess.call køres med shell=True (<img src=x onerror=alert(1)> \\| `x`)``"),
             std::string::npos)
@@ -115,14 +126,14 @@ TEST(RuleText, ReportFromFactsAloneIsDanishAndOlderFactsStillRender) {
   const std::string html = render_html(*old, danish());
   EXPECT_NE(html.find("subprocess.call is run with shell=True (&lt;img"), std::string::npos);
   EXPECT_NE(html.find("Subprocess with shell=True"), std::string::npos);
-  const std::string md = render_markdown(*old, danish());
+  const std::string md = render_markdown(without_baseline(*old), danish());
   EXPECT_NE(md.find("subprocess.call is run with shell=True"), std::string::npos);
   // Arguments kept but no translation: English as well.
   facts = to_json(danish_model());
   for (auto& rule : facts["rules"]) rule.erase("translations");
   auto untranslated = scan_result_from_json(facts);
   ASSERT_TRUE(untranslated);
-  EXPECT_NE(render_markdown(*untranslated, danish()).find("subprocess.call is run with shell=True"), std::string::npos);
+  EXPECT_NE(render_markdown(without_baseline(*untranslated), danish()).find("subprocess.call is run with shell=True"), std::string::npos);
 }
 
 }  // namespace

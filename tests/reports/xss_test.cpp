@@ -28,6 +28,7 @@ ScanResult hostile_model() {
   r.skipped[0].path = "\"><svg onload=alert(3)>";
   r.notifications[0].message = "<iframe src=javascript:alert(4)>";
   r.rules[0].title = "\" onmouseover=\"alert(5)";
+  r.rules[0].translations.clear();  // a user rule without da: its own title in every language
   for (auto& f : r.findings) {
     f.message = "<b onmouseover=alert(6)>" + f.message + "</b>";
     f.snippet = "x = '" + kClose + "'";

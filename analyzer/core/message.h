@@ -1,0 +1,66 @@
+#pragma once
+// Prose the analyzer writes for a reader (check summaries and remedies, evidence, scoring rules):
+// a catalogue key with named arguments, rendered in the reader's language. The texts live in
+// rules/health/messages/*.yml (`en` and `da` for every key), the check titles in
+// rules/health/checks.yml and the requirement texts in rules/health/requirements.yml. The
+// analyzer stores the English rendering next to the message (facts.json keeps both, so JSON and
+// SARIF consumers read English and a report renders its own language). docs/health.md describes
+// the catalogue.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text_format.h"
+
+namespace rh {
+
+/// One named argument. Kinds: "text" (repository content - a path, a name, a licence id, code -
+/// shown as it is), "int" (an integer), "decimal" (a number such as "4.2", shown with as many
+/// digits), "percent" (a percentage such as "26" or "4.2", shown with the language's sign),
+/// "key" (a catalogue key, shown translated; its text may use the message's other arguments), "keys" (catalogue keys separated by '\n', shown as
+/// a translated list "a, b and c").
+struct MessageArg {
+  std::string name;
+  std::string value;
+  std::string kind = "text";
+  bool operator==(const MessageArg&) const = default;
+};
+
+struct Message {
+  std::string key;  ///< empty: no message (facts.json written before messages existed)
+  std::vector<MessageArg> args;
+  bool empty() const { return key.empty(); }
+  bool operator==(const Message&) const = default;
+};
+
+MessageArg text_arg(std::string name, std::string value);
+MessageArg int_arg(std::string name, int64_t value);
+MessageArg decimal_arg(std::string name, double value, int digits = 1);
+/// A share in [0, 1] as a percentage with `digits` decimals (0.256 -> 26 %).
+MessageArg percent_arg(std::string name, double share, int digits = 0);
+MessageArg key_arg(std::string name, std::string key);
+MessageArg keys_arg(std::string name, const std::vector<std::string>& keys);
+
+/// How a rendering marks its parts: `prose` is applied to catalogue text (an HTML writer escapes
+/// it), `content` to repository content (a code span, a translate="no" element).
+struct MessageStyle {
+  std::function<std::string(std::string_view)> prose;
+  std::function<std::string(std::string_view)> content;
+};
+
+/// The catalogue text of `key` in `lang` (English when the language lacks it); nullptr when the
+/// key is not in the catalogue.
+const std::string* message_text(std::string_view key, std::string_view lang);
+/// Every key of the catalogue with its texts by language (for completeness tests).
+const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>& message_catalogue();
+
+/// The message in `lang`, numbers written with `numbers`; a key missing from the catalogue is
+/// shown as the key itself, so a test can catch it.
+std::string render(const Message& m, std::string_view lang, const NumberFormat& numbers = {},
+                   const MessageStyle& style = {});
+/// The English rendering (what facts.json stores as the text).
+inline std::string english(const Message& m) { return render(m, "en"); }
+
+}  // namespace rh
