@@ -68,9 +68,35 @@ void take_locations(Risk& risk, std::vector<T> items, Key key, Show show) {
   }
 }
 
+/// Product code files that match, and their share of the code lines of those considered.
+struct CodeShare {
+  std::vector<const FileFacts*> files;
+  int64_t code = 0, matched_code = 0;
+  double share() const { return code > 0 ? static_cast<double>(matched_code) / static_cast<double>(code) : 0; }
+};
+
 struct Explainer {
   const ScanResult& r;
   const Translation& t;
+
+  /// Over the product code files that `considered` accepts: those that `match`.
+  template <typename Match, typename Considered>
+  CodeShare share_of_code(Match match, Considered considered) const {
+    CodeShare out;
+    for (const auto& f : r.files) {
+      if (!product_code(f) || !considered(f)) continue;
+      out.code += f.lines.code;
+      if (match(f)) {
+        out.matched_code += f.lines.code;
+        out.files.push_back(&f);
+      }
+    }
+    return out;
+  }
+  template <typename Match>
+  CodeShare share_of_code(Match match) const {
+    return share_of_code(match, [](const FileFacts&) { return true; });
+  }
 
   void complexity(Risk& k) const {
     std::vector<std::pair<const FileFacts*, const FunctionMetrics*>> fns;
@@ -97,22 +123,13 @@ struct Explainer {
   }
 
   void size(Risk& k) const {
-    std::vector<const FileFacts*> large;
-    int64_t code = 0, large_code = 0;
-    for (const auto& f : r.files) {
-      if (!product_code(f)) continue;
-      code += f.lines.code;
-      if (f.lines.code > kLargeFileLines) {
-        large_code += f.lines.code;
-        large.push_back(&f);
-      }
-    }
+    const CodeShare large = share_of_code([](const FileFacts& f) { return f.lines.code > kLargeFileLines; });
     k.title = t.text("risk.size_title");
     k.evidence = t.format("risk.size_evidence",
-                          {{"share", t.percent(code > 0 ? static_cast<double>(large_code) / static_cast<double>(code) : 0)},
-                           {"n", t.integer(static_cast<int64_t>(large.size()))},
+                          {{"share", t.percent(large.share())},
+                           {"n", t.integer(static_cast<int64_t>(large.files.size()))},
                            {"limit", t.integer(kLargeFileLines)}});
-    take_locations(k, large, [](const FileFacts* f) { return f->lines.code; },
+    take_locations(k, large.files, [](const FileFacts* f) { return f->lines.code; },
                    [](const FileFacts* f) { return f->path; });
     k.remedy = t.text("risk.size_remedy");
     k.actor = "maintainer";
@@ -137,21 +154,13 @@ struct Explainer {
   }
 
   void maintainability_index(Risk& k) const {
-    std::vector<const FileFacts*> low;
-    int64_t code = 0, low_code = 0;
-    for (const auto& f : r.files) {
-      if (!product_code(f) || !f.maintainability_index) continue;
-      code += f.lines.code;
-      if (*f.maintainability_index < kLowMaintainability) {
-        low_code += f.lines.code;
-        low.push_back(&f);
-      }
-    }
+    const CodeShare low = share_of_code(
+        [](const FileFacts& f) { return *f.maintainability_index < kLowMaintainability; },
+        [](const FileFacts& f) { return f.maintainability_index.has_value(); });
     k.title = t.text("risk.maintainability_index_title");
     k.evidence = t.format("risk.maintainability_index_evidence",
-                          {{"share", t.percent(code > 0 ? static_cast<double>(low_code) / static_cast<double>(code) : 0)},
-                           {"n", t.integer(static_cast<int64_t>(low.size()))}});
-    take_locations(k, low, [](const FileFacts* f) { return f->lines.code; },
+                          {{"share", t.percent(low.share())}, {"n", t.integer(static_cast<int64_t>(low.files.size()))}});
+    take_locations(k, low.files, [](const FileFacts* f) { return f->lines.code; },
                    [](const FileFacts* f) { return f->path; });
     k.remedy = t.text("risk.maintainability_index_remedy");
     k.actor = "maintainer";
