@@ -40,12 +40,6 @@ const HealthCheck* find_check(const ScanResult& r, const std::string& id) {
   return nullptr;
 }
 
-const RuleDescriptor* find_rule(const ScanResult& r, const std::string& id) {
-  for (const auto& rule : r.rules)
-    if (rule.id == id) return &rule;
-  return nullptr;
-}
-
 /// Who acts on a failing check: the product owner for what the product promises (licence,
 /// documentation, releases, upkeep), the maintainers for how the code is built and kept.
 std::string check_actor(const std::string& id) {
@@ -275,7 +269,7 @@ struct Explainer {
       check(k, *c);
       return true;
     }
-    if (const RuleDescriptor* rule_descriptor = find_rule(r, k.input)) {
+    if (const RuleDescriptor* rule_descriptor = find_rule(r.rules, k.input)) {
       rule(k, *rule_descriptor);
       return true;
     }
@@ -295,7 +289,7 @@ struct Explainer {
 
 std::string input_name(const ScanResult& r, const Translation& t, const std::string& name) {
   if (const HealthCheck* c = find_check(r, name)) return t.catalogue("check." + c->id + ".title", c->title);
-  if (const RuleDescriptor* rule = find_rule(r, name)) return rule_title(rule, rule->id, t.lang());
+  if (const RuleDescriptor* rule = find_rule(r.rules, name)) return rule_title(rule, rule->id, t.lang());
   return t.text_or("score_input." + name, name);
 }
 
