@@ -196,7 +196,7 @@ Data gaps(const Context& c) {
     Data row;
     row.set("level", t.text("level." + (n.level.empty() ? std::string("note") : n.level)));
     row.set("path_html", html_path(n.path));
-    row.set("message", n.message);
+    row.set("message_html", message_html(t, n.text, n.message));
     notes.push_back(row);
   }
   if (r.history)
@@ -204,7 +204,7 @@ Data gaps(const Context& c) {
       Data row;
       row.set("level", t.text("level.note"));
       row.set("path_html", "");
-      row.set("message", n);
+      row.set("message_html", message_html(t, n, ""));
       notes.push_back(row);
     }
   g.set("notes", notes);

@@ -270,7 +270,7 @@ ojson run_notifications(const ScanResult& result, size_t left_out) {
   for (const auto& n : result.notifications) out.push_back(notification(n.level, n.message, n.path));
   for (const auto& s : skipped_notices(result)) out.push_back(notification(s.level, s.message, s.path));
   if (result.history)
-    for (const auto& note : result.history->notes) out.push_back(notification("note", note, ""));
+    for (const auto& note : result.history->notes) out.push_back(notification("note", english(note), ""));
   return out;
 }
 

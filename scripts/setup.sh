@@ -13,7 +13,7 @@ packages=(
   libxxhash-dev libsqlite3-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
 )
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium)
+  packages+=(chromium poppler-utils)
 fi
 
 missing=()

@@ -8,7 +8,7 @@
 
 namespace rh {
 
-bool make_dirs(const std::string& dir, std::string& why) {
+bool make_dirs(const std::string& dir, Message& why) {
   std::string partial;
   size_t pos = 0;
   while (pos != std::string::npos) {
@@ -16,26 +16,26 @@ bool make_dirs(const std::string& dir, std::string& why) {
     partial = dir.substr(0, pos);
     if (partial.empty()) continue;
     if (::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST) {
-      why = partial + ": cannot create the cache folder: " + std::strerror(errno);
+      why = msg("cache.folder.cannot_create", {text_arg("path", partial), text_arg("error", std::strerror(errno))});
       return false;
     }
   }
   struct stat st {};
   if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-    why = dir + ": the cache folder is not a folder";
+    why = msg("cache.folder.not_folder", {text_arg("path", dir)});
     return false;
   }
   return true;
 }
 
-bool remove_non_files(const std::string& file, std::string& what) {
+bool remove_non_files(const std::string& file, Message& what) {
   bool removed = false;
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     const std::string p = file + suffix;
     struct stat st {};
     if (::lstat(p.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
       ::unlink(p.c_str());
-      what = p + " was not a plain file (a symbolic link?)";
+      what = msg("cache.folder.planted", {text_arg("path", p)});
       removed = true;
     }
   }

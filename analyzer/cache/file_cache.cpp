@@ -93,19 +93,19 @@ std::variant<std::unique_ptr<SqliteDb>, DbError> open_ours(const std::string& fi
 
 }  // namespace
 
-std::string default_cache_dir(std::string* why) {
+std::string default_cache_dir(Message* why) {
   const char* xdg = std::getenv("XDG_CACHE_HOME");
   if (xdg && xdg[0] == '/') return std::string(xdg) + "/repohealth";
   const char* home = std::getenv("HOME");
   if (home && home[0] == '/') return std::string(home) + "/.cache/repohealth";
-  if (why) *why = "no cache: neither XDG_CACHE_HOME nor HOME names an absolute folder (use --cache DIR)";
+  if (why) *why = msg("cache.no_folder");
   return "";
 }
 
-std::unique_ptr<FileCache> FileCache::open(const FileCacheOptions& options, std::vector<std::string>& warnings) {
-  std::string why;
+std::unique_ptr<FileCache> FileCache::open(const FileCacheOptions& options, std::vector<Message>& warnings) {
+  Message why;
   if (!make_dirs(options.dir, why)) {
-    warnings.push_back(why + "; the scan runs without the cache");
+    warnings.push_back(nest("cache.files.without", "reason", why));
     return nullptr;
   }
   std::string file = options.dir;
@@ -114,21 +114,21 @@ std::unique_ptr<FileCache> FileCache::open(const FileCacheOptions& options, std:
   std::unique_ptr<FileCache> cache(new FileCache(options, file));
   if (cache->options_.today == 0) cache->options_.today = days_now();
 
-  std::string planted;
+  Message planted;
   const bool removed = remove_non_files(file, planted);
   auto opened = open_ours(file, options.busy_timeout_ms);
   if (auto* e = std::get_if<DbError>(&opened); e && e->fault == DbFault::corrupt) {
     move_aside(file);
-    planted = e->message;
+    const std::string problem = e->message;
     opened = open_ours(file, options.busy_timeout_ms);
     if (std::holds_alternative<std::unique_ptr<SqliteDb>>(opened))
-      warnings.push_back("cache " + planted + "; moved aside to " + file + ".broken and rebuilt");
+      warnings.push_back(msg("cache.files.moved_aside", {text_arg("problem", problem), text_arg("file", file)}));
   } else if (removed && std::holds_alternative<std::unique_ptr<SqliteDb>>(opened)) {
-    warnings.push_back("cache " + planted + "; removed and rebuilt");
+    warnings.push_back(nest("cache.files.planted", "reason", planted));
   }
   if (auto* e = std::get_if<DbError>(&opened)) {
-    warnings.push_back("cache not used: " + e->message +
-                       (e->fault == DbFault::busy ? " (held by another process)" : ""));
+    warnings.push_back(msg(e->fault == DbFault::busy ? "cache.files.not_used_busy" : "cache.files.not_used",
+                           {text_arg("problem", e->message)}));
     return nullptr;
   }
   cache->db_ = std::move(std::get<std::unique_ptr<SqliteDb>>(opened));
@@ -137,18 +137,18 @@ std::unique_ptr<FileCache> FileCache::open(const FileCacheOptions& options, std:
 
 FileCache::~FileCache() = default;
 
-void FileCache::warn_locked(const std::string& message) {
-  if (warnings_.empty()) warnings_.push_back(message);
+void FileCache::warn_locked(Message message) {
+  if (warnings_.empty()) warnings_.push_back(std::move(message));
 }
 
 void FileCache::fail_locked(const DbError& error, bool rebuild) {
   if (rebuild) {
     broken_ = true;
-    warn_locked("cache " + error.message + "; not trusted, rebuilt (" + file_ + ".broken keeps the old file)");
+    warn_locked(msg("cache.files.rebuilt", {text_arg("problem", error.message), text_arg("file", file_)}));
   } else {
     disabled_ = true;
-    warn_locked("cache not used for the rest of the scan: " + error.message +
-                (error.fault == DbFault::busy ? " (held by another process)" : ""));
+    warn_locked(msg(error.fault == DbFault::busy ? "cache.files.stopped_busy" : "cache.files.stopped",
+                    {text_arg("problem", error.message)}));
   }
 }
 
@@ -269,7 +269,7 @@ void FileCache::flush() {
     auto opened = open_ours(file_, options_.busy_timeout_ms);
     if (auto* e = std::get_if<DbError>(&opened)) {
       disabled_ = true;
-      warnings_ = {"cache not used: " + file_ + " was damaged and could not be rebuilt: " + e->message};
+      warnings_ = {msg("cache.files.not_rebuilt", {text_arg("file", file_), text_arg("problem", e->message)})};
       return;
     }
     db_ = std::move(std::get<std::unique_ptr<SqliteDb>>(opened));
@@ -283,7 +283,7 @@ void FileCache::flush() {
   if (wrote_) prune_locked();
 }
 
-std::vector<std::string> FileCache::take_warnings() {
+std::vector<Message> FileCache::take_warnings() {
   std::lock_guard lock(mu_);
   return std::move(warnings_);
 }

@@ -18,12 +18,13 @@
 #include <vector>
 
 #include "cache/sqlite_db.h"
+#include "core/message.h"
 
 namespace rh {
 
 /// The cache folder: `--cache DIR`, else $XDG_CACHE_HOME/repohealth, else $HOME/.cache/repohealth.
 /// "" with `why` set when neither variable names a usable (absolute) folder.
-std::string default_cache_dir(std::string* why = nullptr);
+std::string default_cache_dir(Message* why = nullptr);
 
 struct FileCacheOptions {
   std::string dir;                           ///< created (0700) when missing
@@ -47,7 +48,7 @@ class FileCache {
 
   /// Opens or creates the cache. nullptr when it cannot be used at all; `warnings` then holds
   /// the one reason. A rebuilt file also adds one warning (the cache is still returned).
-  static std::unique_ptr<FileCache> open(const FileCacheOptions& options, std::vector<std::string>& warnings);
+  static std::unique_ptr<FileCache> open(const FileCacheOptions& options, std::vector<Message>& warnings);
   ~FileCache();
 
   /// The record stored for `key` (whose path must match), or nothing. Thread-safe. A damaged
@@ -58,7 +59,7 @@ class FileCache {
   /// Writes what is queued, marks the records found today as used, and drops old ones.
   void flush();
   /// Warnings (at most one per scan) for the scan's notifications.
-  std::vector<std::string> take_warnings();
+  std::vector<Message> take_warnings();
 
   const std::string& file_path() const { return file_; }
   size_t records();  ///< for tests: records in the file
@@ -72,7 +73,7 @@ class FileCache {
   std::optional<DbError> write_locked(std::vector<Pending>& pending);
   void prune_locked();
   void fail_locked(const DbError& error, bool rebuild);
-  void warn_locked(const std::string& message);
+  void warn_locked(Message message);
 
   FileCacheOptions options_;
   std::string file_;
@@ -85,7 +86,7 @@ class FileCache {
   bool broken_ = false;               ///< damaged: lookups off, rebuild at flush
   bool disabled_ = false;             ///< unusable: nothing more is read or written
   bool wrote_ = false;
-  std::vector<std::string> warnings_;
+  std::vector<Message> warnings_;
 };
 
 }  // namespace rh

@@ -226,7 +226,7 @@ FileOutcome CachedAnalysis::analyse(FileSource& source, const SourceEntry& entry
 std::optional<CacheUse> CachedAnalysis::finish(std::vector<Notification>& notes) {
   if (!cache_) return std::nullopt;
   cache_->flush();
-  for (auto& w : cache_->take_warnings()) notes.push_back({"warning", "", std::move(w)});
+  for (auto& w : cache_->take_warnings()) notes.push_back(notification("warning", "", std::move(w)));
   return CacheUse{cache_->file_path(), hits_.load(), misses_.load()};
 }
 

@@ -23,7 +23,7 @@ int run(const RulesArgs& a) {
     for (const auto& e : catalog.errors) std::fprintf(stderr, "repohealth rules: %s\n", e.c_str());
     return kExitUsage;
   }
-  for (const auto& w : catalog.warnings) std::fprintf(stderr, "repohealth rules: warning: %s\n", w.c_str());
+  for (const auto& w : catalog.warnings) std::fprintf(stderr, "repohealth rules: warning: %s\n", english(w).c_str());
   if (!a.doc_dir.empty()) {
     auto written = write_rule_docs(catalog.rules, a.doc_dir);
     if (!written) {

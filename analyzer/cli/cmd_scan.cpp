@@ -106,7 +106,7 @@ int run(const ScanArgs& a) {
   request.baseline = a.baseline;
   request.history = !a.no_history;
   if (!a.no_cache) {
-    std::string why;
+    Message why;
     std::error_code ec;  // absolute, so that scan.cache names the file wherever the facts are read
     request.cache_dir = a.cache.empty() ? default_cache_dir(&why) : std::filesystem::absolute(a.cache, ec).string();
     if (ec) request.cache_dir = a.cache;

@@ -17,7 +17,7 @@ FileOutcome analyse_file(FileSource& source, const SourceEntry& entry, const Con
   auto bytes = source.read(entry, config.max_file_size + 1);
   if (!bytes) {
     out.skipped = SkippedFile{entry.path, "unreadable", bytes.error().message};
-    out.notes.push_back({"error", entry.path, bytes.error().message});
+    out.notes.push_back(notification("error", entry.path, msg("scan.unreadable", {text_arg("problem", bytes.error().message)})));
     return out;
   }
   const std::string& content = *bytes;

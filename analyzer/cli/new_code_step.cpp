@@ -36,11 +36,11 @@ std::optional<ScanError> finish_new_code(const ScanRequest& request, const ScanR
     base_findings = std::move(old.result.findings);
   }
   classify_new_findings(new_code, result.findings, base_findings);
-  result.notifications.push_back(
-      {"note", "",
-       "new code since " + new_code.since + " (merge base " + new_code.merge_base.substr(0, 12) + "): " +
-           std::to_string(new_code.files.size()) + " changed files, " + std::to_string(new_code.new_findings) +
-           " new findings, " + std::to_string(new_code.absent_findings) + " fixed"});
+  result.notifications.push_back(notification(
+      "note", "",
+      msg("scan.new_code", {text_arg("since", new_code.since), text_arg("base", new_code.merge_base.substr(0, 12)),
+                            int_arg("files", static_cast<int64_t>(new_code.files.size())),
+                            int_arg("new", new_code.new_findings), int_arg("fixed", new_code.absent_findings)})));
   result.new_code = std::move(new_code);
   return std::nullopt;
 }

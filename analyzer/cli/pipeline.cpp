@@ -81,7 +81,7 @@ ScanOutcome run_scan(const ScanRequest& request) {
   result.scan.source = info.kind;
   result.scan.revision = info.revision;
   result.scan.branch = info.branch;
-  for (const auto& note : info.notes) result.notifications.push_back({"note", "", note});
+  for (const auto& note : info.notes) result.notifications.push_back(notification("note", "", note));
 
   auto listing = (*source)->list();
   if (!listing) {
@@ -92,8 +92,8 @@ ScanOutcome run_scan(const ScanRequest& request) {
   // recorded as skipped ("unreadable") rather than read again and noted a second time.
   std::map<std::string, std::string> listing_problems;
   for (const auto& note : listing->notes) {
-    result.notifications.push_back({"warning", note.path, note.message});
-    listing_problems.emplace(note.path, note.message);
+    result.notifications.push_back(notification("warning", note.path, note.message));
+    listing_problems.emplace(note.path, english(note.message));
   }
 
   std::optional<NewCode> new_code;
@@ -165,11 +165,11 @@ ScanOutcome run_scan(const ScanRequest& request) {
   if (request.health && !request.only_paths) background.run([] { prepare_licence_texts(); });
   // The per-file cache: looked up by each analysis thread, new results written once after.
   std::unique_ptr<FileCache> file_cache;
-  if (!request.cache_note.empty()) result.notifications.push_back({"note", "", request.cache_note});
+  if (!request.cache_note.empty()) result.notifications.push_back(notification("note", "", request.cache_note));
   if (!request.cache_dir.empty()) {
-    std::vector<std::string> warnings;
+    std::vector<Message> warnings;
     file_cache = FileCache::open(FileCacheOptions{request.cache_dir}, warnings);
-    for (auto& w : warnings) result.notifications.push_back({"warning", "", std::move(w)});
+    for (auto& w : warnings) result.notifications.push_back(notification("warning", "", std::move(w)));
   }
   CachedAnalysis cached(file_cache.get(),
                         file_cache ? analysis_settings(request.config, request.rule_folders,
@@ -201,11 +201,12 @@ ScanOutcome run_scan(const ScanRequest& request) {
     // Before the health checks, so that their evidence names people as the reports do.
     if (!request.show_emails) hide_emails(*result.history);
   } else if (history) {
-    result.notifications.push_back({"warning", "", "history not analysed: " + history->error().message});
+    result.notifications.push_back(
+        notification("warning", "", msg("scan.history_failed", {text_arg("problem", history->error().message)})));
   } else if (request.history && info.is_empty) {
-    result.notifications.push_back({"note", "", "history not analysed: the repository has no commits"});
+    result.notifications.push_back(notification("note", "", msg("scan.history_no_commits")));
   } else if (request.history && !info.is_git) {
-    result.notifications.push_back({"note", "", "history not analysed: not a git repository"});
+    result.notifications.push_back(notification("note", "", msg("scan.history_not_git")));
   }
   // Health checks see the whole listing and the history; the merge-base scan of new-code mode
   // (only_paths) needs findings only.

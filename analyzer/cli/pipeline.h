@@ -44,7 +44,7 @@ struct ScanRequest {
   /// The per-file cache's folder (--cache; docs/cache.md); "" = no cache. `cache_note` is
   /// recorded as a note (why there is none, when the default location was unusable).
   std::string cache_dir;
-  std::string cache_note;
+  Message cache_note;
   /// What identifies the analysing build in cache keys; "" = build_identity(). Tests inject it.
   std::string cache_tool;
 };

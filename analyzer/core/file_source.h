@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/message.h"
 
 namespace rh {
 
@@ -24,7 +25,7 @@ struct SourceEntry {
 /// What the source could not provide while listing (missing objects, unreadable folders).
 struct SourceNote {
   std::string path;
-  std::string message;
+  Message message;
 };
 
 struct SourceListing {
@@ -58,7 +59,7 @@ struct SourceInfo {
   bool is_bare = false;
   bool is_shallow = false;
   bool is_empty = false;  ///< a git repository with no commits
-  std::vector<std::string> notes;  ///< things a reviewer should know (shallow, no commits…)
+  std::vector<Message> notes;  ///< things a reviewer should know (shallow, no commits…)
 };
 
 /// Opens the right source for a path: a git tree when the path is (inside) a git repository

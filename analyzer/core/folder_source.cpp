@@ -158,7 +158,7 @@ class FolderSource : public FileSource {
     for (; !ec && it != fs::directory_iterator(); it.increment(ec))
       names.push_back(it->path().filename().string());
     if (ec) {
-      out.notes.push_back({rel, "cannot read folder " + abs.string() + ": " + ec.message()});
+      out.notes.push_back({rel, msg("source.folder_unreadable", {text_arg("folder", abs.string()), text_arg("problem", ec.message())})});
       return;
     }
     filter_->enter_folder(rel, abs, out.notes);
@@ -172,7 +172,7 @@ class FolderSource : public FileSource {
   void visit(const fs::path& abs, const std::string& rel, int depth, SourceListing& out) {
     struct stat st {};
     if (::lstat(abs.c_str(), &st) != 0) {
-      out.notes.push_back({rel, "cannot inspect " + abs.string() + ": " + errno_text(errno)});
+      out.notes.push_back({rel, msg("source.cannot_inspect", {text_arg("file", abs.string()), text_arg("problem", errno_text(errno))})});
       return;
     }
     bool is_dir = S_ISDIR(st.st_mode);
@@ -184,7 +184,7 @@ class FolderSource : public FileSource {
         entry.kind = SourceEntry::Kind::submodule;
         out.entries.push_back(std::move(entry));
       } else if (depth + 1 >= kMaxDepth) {
-        out.notes.push_back({rel, "folder nested too deep; its files are not listed"});
+        out.notes.push_back({rel, msg("source.too_deep")});
       } else {
         walk(abs, rel, depth + 1, out);
       }
@@ -199,7 +199,7 @@ class FolderSource : public FileSource {
       entry.link_target = fs::read_symlink(abs, ec).string();
       entry.link_inside = !ec && resolve_inside(root_, abs).has_value();
     } else {
-      out.notes.push_back({rel, "not a regular file, folder or symbolic link; not listed"});
+      out.notes.push_back({rel, msg("source.special_file")});
       return;
     }
     out.entries.push_back(std::move(entry));
@@ -220,14 +220,14 @@ class GitignoreFilter : public WalkFilter {
     int fd = ::open((abs / ".gitignore").c_str(),
                     O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
-      if (errno != ENOENT) notes.push_back({where, "not read: " + errno_text(errno)});
+      if (errno != ENOENT) notes.push_back({where, msg("source.not_read", {text_arg("problem", errno_text(errno))})});
       pushed_.push_back(false);
       return;
     }
     Fd closer(fd);
     auto text = read_open_file(fd, kMaxIgnoreFileBytes, (abs / ".gitignore").string());
     if (!text) {
-      notes.push_back({where, text.error().message});
+      notes.push_back({where, msg("source.not_read", {text_arg("problem", text.error().message)})});
       pushed_.push_back(false);
       return;
     }

@@ -34,9 +34,9 @@ using TreeEntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
 
 /// What a failed object read means for a note or an error: "object <id> missing" when the
 /// object database does not hold it (damaged or partial clone).
-std::string object_problem(int code, const git_oid* id) {
-  if (code == GIT_ENOTFOUND) return "object " + oid_hex(*id) + " missing";
-  return "object " + oid_hex(*id) + " cannot be read: " + git_error_text();
+Message object_problem(int code, const git_oid* id) {
+  if (code == GIT_ENOTFOUND) return msg("source.object_missing", {text_arg("object", oid_hex(*id))});
+  return msg("source.object_unreadable", {text_arg("object", oid_hex(*id)), text_arg("problem", git_error_text())});
 }
 
 std::string join_rel(const std::string& folder, std::string_view name) {
@@ -154,7 +154,7 @@ class GitTreeSource : public FileSource {
     git_repository* repo = lease->get();
     git_tree* raw_tree = nullptr;
     if (int rc = git_tree_lookup(&raw_tree, repo, &*tree_); rc != 0)
-      return Error{"cannot list the tree: " + object_problem(rc, &*tree_)};
+      return Error{"cannot list the tree: " + english(object_problem(rc, &*tree_))};
     TreePtr tree(raw_tree);
     git_odb* raw_odb = nullptr;
     if (git_repository_odb(&raw_odb, repo) != 0)
@@ -185,7 +185,7 @@ class GitTreeSource : public FileSource {
     }
     git_blob* raw_blob = nullptr;
     if (int rc = git_blob_lookup(&raw_blob, repo, &id); rc != 0)
-      return Error{"cannot read " + entry.path + ": " + object_problem(rc, &id)};
+      return Error{"cannot read " + entry.path + ": " + english(object_problem(rc, &id))};
     BlobPtr blob(raw_blob);
     auto size = static_cast<uint64_t>(git_blob_rawsize(blob.get()));
     if (max_bytes >= 0) size = std::min(size, static_cast<uint64_t>(max_bytes));
@@ -211,8 +211,7 @@ class GitTreeSource : public FileSource {
       std::string path = join_rel(rel, name);
       const git_oid* id = git_tree_entry_id(item);
       if (!is_safe_name(name)) {
-        w.out->notes.push_back({path, "a tree entry with a name git would not check out; "
-                                      "not listed"});
+        w.out->notes.push_back({path, msg("source.unsafe_name")});
         continue;
       }
       SourceEntry entry;
@@ -221,13 +220,12 @@ class GitTreeSource : public FileSource {
       switch (git_tree_entry_filemode(item)) {
         case GIT_FILEMODE_TREE: {
           if (depth + 1 >= kMaxTreeDepth) {
-            w.out->notes.push_back({path, "folder nested too deep; its files are not listed"});
+            w.out->notes.push_back({path, msg("source.too_deep")});
             continue;
           }
           git_tree* raw_sub = nullptr;
           if (int rc = git_tree_lookup(&raw_sub, w.repo, id); rc != 0) {
-            w.out->notes.push_back(
-                {path, object_problem(rc, id) + " (a folder); its files are not listed"});
+            w.out->notes.push_back({path, nest("source.folder_missing", "reason", object_problem(rc, id))});
             continue;
           }
           TreePtr sub(raw_sub);
@@ -262,7 +260,7 @@ class GitTreeSource : public FileSource {
           entry.kind = SourceEntry::Kind::submodule;
           break;
         default:
-          w.out->notes.push_back({path, "a tree entry of unknown mode; not listed"});
+          w.out->notes.push_back({path, msg("source.unknown_mode")});
           continue;
       }
       w.out->entries.push_back(std::move(entry));
@@ -289,7 +287,7 @@ class GitTreeSource : public FileSource {
     if (!entry.link_inside || !target || !tree_) return Error{refused};
     git_tree* raw_tree = nullptr;
     if (int rc = git_tree_lookup(&raw_tree, repo, &*tree_); rc != 0)
-      return Error{"cannot read " + entry.path + ": " + object_problem(rc, &*tree_)};
+      return Error{"cannot read " + entry.path + ": " + english(object_problem(rc, &*tree_))};
     TreePtr tree(raw_tree);
     git_tree_entry* raw_item = nullptr;
     if (git_tree_entry_bypath(&raw_item, tree.get(), target->c_str()) != 0) return Error{refused};
@@ -420,7 +418,7 @@ Result<std::unique_ptr<FileSource>> open_tree(RepoPtr repo, const fs::path& root
   std::string spec = rev.empty() ? "HEAD" : rev;
   if (rev.empty() && git_repository_head_unborn(r) == 1) {
     info->is_empty = true;
-    info->notes.push_back("repository has no commits");
+    info->notes.push_back(msg("source.no_commits"));
     return std::unique_ptr<FileSource>(new GitTreeSource(
         std::make_unique<RepoPool>(git_dir, std::move(repo)), std::nullopt));
   }
@@ -439,7 +437,7 @@ Result<std::unique_ptr<FileSource>> open_tree(RepoPtr repo, const fs::path& root
   git_tree* raw_tree = nullptr;
   if (int rc = git_tree_lookup(&raw_tree, r, &tree_id); rc != 0)
     return Error{"cannot read the tree of revision '" + spec + "' (" + info->revision +
-                 "): " + object_problem(rc, &tree_id)};
+                 "): " + english(object_problem(rc, &tree_id))};
   TreePtr tree(raw_tree);
   std::optional<git_oid> listed = tree_id;
   if (!prefix.empty()) {
@@ -449,7 +447,7 @@ Result<std::unique_ptr<FileSource>> open_tree(RepoPtr repo, const fs::path& root
       listed = *git_tree_entry_id(raw_item);
     } else {
       listed.reset();
-      info->notes.push_back(prefix + " holds no tracked files at revision " + spec);
+      info->notes.push_back(msg("source.prefix_untracked", {text_arg("folder", prefix), text_arg("revision", spec)}));
     }
     git_tree_entry_free(raw_item);
   }
@@ -497,8 +495,7 @@ Result<std::unique_ptr<FileSource>> open_git_source(const fs::path& root,
   info->is_bare = git_repository_is_bare(repo.get()) == 1;
   info->is_shallow = git_repository_is_shallow(repo.get()) == 1;
   if (info->is_shallow)
-    info->notes.push_back("shallow clone: commits before the cut are not in the repository, "
-                          "so history facts are incomplete");
+    info->notes.push_back(msg("source.shallow"));
   info->branch = head_branch(repo.get());
   if (options.worktree) return open_worktree(std::move(repo), root, info);
   return open_tree(std::move(repo), root, options.rev, info);

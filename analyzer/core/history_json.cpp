@@ -184,8 +184,7 @@ template <class F>
 void fields(HistoryFacts& h, F&& f) {
   f("repository", h.repository);
   f("files", h.files);
-  f("notes", h.notes);
-}
+}  // notes: history_to_json, history_from_json
 
 // A type is a "record" when it has a field table.
 template <class T>
@@ -263,12 +262,30 @@ void read(const ojson& j, T& out, const std::string& path) {
 
 }  // namespace
 
-ojson history_to_json(const HistoryFacts& h) { return write(h); }
+ojson history_to_json(const HistoryFacts& h) {
+  ojson j = write(h);
+  j["notes"] = ojson::array();
+  j["note_messages"] = ojson::array();
+  for (const auto& n : h.notes) {
+    j["notes"].push_back(english(n));
+    j["note_messages"].push_back(message_to_json(n));
+  }
+  return j;
+}
 
 void history_from_json(const ojson& j, HistoryFacts& h) {
   h = HistoryFacts{};
   try {
     read(j, h, "");
+    std::vector<std::string> texts;
+    read_value(j.contains("notes") ? j.at("notes") : ojson::array(), texts, "notes");
+    // facts.json written before notes were messages has only the English texts.
+    const ojson* messages = j.contains("note_messages") && j.at("note_messages").is_array() &&
+                                    j.at("note_messages").size() == texts.size()
+                                ? &j.at("note_messages")
+                                : nullptr;
+    for (size_t i = 0; i < texts.size(); ++i)
+      h.notes.push_back(messages && (*messages)[i].is_object() ? message_from_json((*messages)[i]) : verbatim(texts[i]));
   } catch (const ReadError& e) {
     // The caller reports nlohmann exceptions with "$.history: " in front.
     throw ojson::other_error::create(501, e.path.empty() ? e.reason : e.path + " " + e.reason,

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "core/message.h"
+
 namespace rh {
 
 /// One author's part in one file.
@@ -206,7 +208,9 @@ inline int64_t organisation_count(const RepoHistory& h) {
 struct HistoryFacts {
   RepoHistory repository;
   std::vector<FileHistory> files;  ///< files present at the revision, sorted by path
-  std::vector<std::string> notes;  ///< what a reviewer should know (shallow clone, damage, limits)
+  /// What a reviewer should know (shallow clone, damage, limits) as catalogue messages; facts.json
+  /// keeps their English renderings in `notes` and the messages in `note_messages`.
+  std::vector<Message> notes;
   bool operator==(const HistoryFacts&) const = default;
 };
 

@@ -79,6 +79,13 @@ std::string plain_text(std::string_view key, std::string_view lang) {
 
 }  // namespace
 
+Message nest(std::string key, std::string name, const Message& inner, std::vector<MessageArg> more) {
+  Message out{std::move(key), std::move(more)};
+  out.args.insert(out.args.end(), inner.args.begin(), inner.args.end());
+  out.args.push_back({std::move(name), inner.key, "key"});
+  return out;
+}
+
 MessageArg text_arg(std::string name, std::string value) { return {std::move(name), std::move(value), "text"}; }
 MessageArg int_arg(std::string name, int64_t value) { return {std::move(name), std::to_string(value), "int"}; }
 MessageArg decimal_arg(std::string name, double value, int digits) {

@@ -35,6 +35,18 @@ struct Message {
   bool operator==(const Message&) const = default;
 };
 
+/// A message from its key and arguments (`msg("docs.readme.missing", {text_arg("path", p)})`).
+inline Message msg(std::string key, std::vector<MessageArg> args = {}) { return {std::move(key), std::move(args)}; }
+/// Text that has no catalogue entry, shown as it is in every language: what a library or the
+/// operating system said (an errno text, a libgit2 error), or a note read from facts.json written
+/// before notes were messages.
+inline Message verbatim(std::string text) { return {"common.verbatim", {{"text", std::move(text), "text"}}}; }
+
+/// `key`'s message with `inner` in its placeholder `name`: inner's arguments join the outer's
+/// ("{reason}; the scan runs without the cache" around "{path}: cannot create the cache folder").
+/// Inner messages nest one level deep; their argument names must differ from the outer's.
+Message nest(std::string key, std::string name, const Message& inner, std::vector<MessageArg> more = {});
+
 MessageArg text_arg(std::string name, std::string value);
 MessageArg int_arg(std::string name, int64_t value);
 MessageArg decimal_arg(std::string name, double value, int digits = 1);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/findings_model.h"
+#include "core/message.h"
 #include "core/gate_model.h"
 #include "core/health_model.h"
 #include "core/history_model.h"
@@ -92,11 +93,18 @@ struct SkippedFile {
 
 /// Something a reviewer should know about the run (SARIF toolExecutionNotifications).
 struct Notification {
-  std::string level;  ///< error | warning | note
-  std::string path;   ///< empty for repository-wide notes
-  std::string message;
+  std::string level;    ///< error | warning | note
+  std::string path;     ///< empty for repository-wide notes
+  std::string message;  ///< the English rendering of `text` (what JSON and SARIF show)
+  Message text;         ///< the catalogue message (core/message.h); empty in old facts.json
   bool operator==(const Notification&) const = default;
 };
+
+/// A notification with its message and the message's English rendering.
+inline Notification notification(std::string level, std::string path, Message text) {
+  std::string english_text = english(text);
+  return {std::move(level), std::move(path), std::move(english_text), std::move(text)};
+}
 
 /// One place a clone occurs.
 struct CloneLocation {

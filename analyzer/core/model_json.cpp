@@ -167,8 +167,11 @@ ojson to_json(const ScanResult& result) {
   for (const auto& s : result.skipped)
     j["skipped"].push_back({{"path", s.path}, {"reason", s.reason}, {"detail", s.detail}});
   j["notifications"] = ojson::array();
-  for (const auto& n : result.notifications)
-    j["notifications"].push_back({{"level", n.level}, {"path", n.path}, {"message", n.message}});
+  for (const auto& n : result.notifications) {
+    ojson note = {{"level", n.level}, {"path", n.path}, {"message", n.message}};
+    put_message(note, "text_message", n.text);
+    j["notifications"].push_back(std::move(note));
+  }
   j["rules"] = ojson::array();
   for (const auto& rule : result.rules) j["rules"].push_back(rule_to_json(rule));
   j["findings"] = ojson::array();
@@ -239,6 +242,7 @@ Result<ScanResult> scan_result_from_json(const ojson& doc) {
       r.get((*ns)[k], "level", n.level, w);
       r.get((*ns)[k], "path", n.path, w);
       r.get((*ns)[k], "message", n.message, w);
+      n.text = get_message((*ns)[k], "text_message");
       out.notifications.push_back(std::move(n));
     }
   }

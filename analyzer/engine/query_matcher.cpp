@@ -133,7 +133,7 @@ std::string QueryMatcher::read_predicates(const TSQuery* query, uint32_t pattern
 }
 
 void QueryMatcher::build(const std::vector<std::pair<size_t, const Rule*>>& rules, std::vector<std::string>& errors,
-                         std::vector<std::string>& notes, bool eager) {
+                         std::vector<Message>& notes, bool eager) {
   // language -> rules, in rule order
   std::map<std::string, std::vector<std::pair<size_t, const Rule*>>> per_language;
   for (const auto& [index, rule] : rules)
@@ -150,8 +150,8 @@ void QueryMatcher::build(const std::vector<std::pair<size_t, const Rule*>>& rule
     }
     if (!grammar) {
       for (const auto& [_, rule] : list)
-        notes.push_back(rule->descriptor.id + ": not run on " + language_id + " files (grammar '" + language->grammar +
-                        "' is not built into this binary)");
+        notes.push_back(msg("rules.grammar_missing", {text_arg("rule", rule->descriptor.id), text_arg("language", language_id),
+                                                      text_arg("grammar", language->grammar)}));
       continue;
     }
     auto lq = std::make_unique<LanguageQuery>();
@@ -200,6 +200,7 @@ void QueryMatcher::compile(LanguageQuery& lq) {
   lq.query = compile_query(lq.grammar, lq.source, &e);
   if (!lq.query) {
     lq.error = "query rules for " + lq.language + " do not compile together: " + e.message;
+    lq.error_detail = e.message;
     return;
   }
   const uint32_t count = ts_query_pattern_count(lq.query);
@@ -222,10 +223,11 @@ void QueryMatcher::compile(LanguageQuery& lq) {
   }
 }
 
-std::vector<std::string> QueryMatcher::late_errors() const {
-  std::vector<std::string> out;
+std::vector<Message> QueryMatcher::late_errors() const {
+  std::vector<Message> out;
   for (const auto& [_, lq] : by_language_)
-    if (!lq->error.empty()) out.push_back(lq->error);
+    if (!lq->error.empty())
+      out.push_back(msg("rules.queries_do_not_compile", {text_arg("language", lq->language), text_arg("problem", lq->error_detail)}));
   return out;
 }
 
@@ -337,15 +339,11 @@ void QueryMatcher::match(const FileInput& file, const std::vector<bool>& enabled
   if (!file.notes) return;
   const std::string path(file.path);
   if (out_of_time) {
-    file.notes->push_back({"warning", path,
-                           "syntax rules stopped near line " + std::to_string(stopped_at_row + 1) + " after " +
-                               std::to_string(budget_.time.count()) +
-                               " ms of CPU time (the per-file budget); query-rule findings past it are missing"});
+    file.notes->push_back(notification("warning", path,
+                                       msg("rules.time_budget", {int_arg("line", static_cast<int64_t>(stopped_at_row) + 1),
+                                                                 int_arg("ms", static_cast<int64_t>(budget_.time.count()))})));
   } else if (ts_query_cursor_did_exceed_match_limit(cursor)) {
-    file.notes->push_back({"note", path,
-                           "syntax rules kept at most " + std::to_string(budget_.match_limit) +
-                               " partial matches at once (the per-file budget) and dropped the oldest; a "
-                               "query-rule finding may be missing"});
+    file.notes->push_back(notification("note", path, msg("rules.match_limit", {int_arg("limit", static_cast<int64_t>(budget_.match_limit))})));
   }
 }
 

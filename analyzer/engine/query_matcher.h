@@ -18,6 +18,7 @@
 #include "engine/hs_regex.h"
 #include "engine/match_input.h"
 #include "engine/rule.h"
+#include "core/message.h"
 
 namespace rh {
 
@@ -44,7 +45,7 @@ class QueryMatcher {
   /// "file:line: field 'query': …"; languages whose grammar is not in this build go to `notes`.
   /// `eager`: compile every language now (tests, debugging) instead of on first use.
   void build(const std::vector<std::pair<size_t, const Rule*>>& rules, std::vector<std::string>& errors,
-             std::vector<std::string>& notes, bool eager = false);
+             std::vector<Message>& notes, bool eager = false);
 
   /// Runs the query of the file's language over its tree. `enabled[i]` says whether rule i
   /// applies to this file. Past the budget it stops, keeps what it found and says so in
@@ -57,7 +58,7 @@ class QueryMatcher {
 
   /// Problems met while compiling a language on first use (a shipped rule that does not compile
   /// against this build's grammar).
-  std::vector<std::string> late_errors() const;
+  std::vector<Message> late_errors() const;
 
  private:
   struct Predicate {
@@ -83,7 +84,8 @@ class QueryMatcher {
     std::vector<Pattern> patterns;  ///< by pattern index of the combined query
     uint32_t match_capture = UINT32_MAX;
     std::map<std::string, std::unique_ptr<HsRegex>> regexes;
-    std::string error;
+    std::string error;         ///< "query rules for <language> do not compile together: <why>"
+    std::string error_detail;  ///< <why>: what tree-sitter said
   };
 
   /// Compiles a language's combined query (inside its once_flag).

@@ -306,7 +306,7 @@ void check_tags(Fields& f, Rule& r) {
 /// `confidence: high|medium|low`; the legacy `precision: very-high|high|medium|low` (very-high
 /// read as high) is accepted with a deprecation warning.
 void check_confidence(Fields& f, const YAML::Node& root, Rule& r,
-                      std::vector<std::string>* warnings) {
+                      std::vector<Message>* warnings) {
   std::string& c = r.descriptor.confidence;
   const std::string& severity = r.descriptor.severity;
   if (!f.has("precision")) {
@@ -324,14 +324,13 @@ void check_confidence(Fields& f, const YAML::Node& root, Rule& r,
   if (!f.choice("precision", c, {"very-high", "high", "medium", "low"}, true)) return;
   if (c == "very-high") c = "high";
   if (warnings)
-    warnings->push_back(f.at(root["precision"]) + ": field 'precision' is deprecated: write 'confidence: " + c +
-                        "' (high, medium or low)");
+    warnings->push_back(msg("rules.precision_deprecated", {text_arg("where", f.at(root["precision"])), text_arg("confidence", c)}));
   // A rule written before confidence existed keeps loading: an error it cannot back is demoted.
   if (severity == "error" && c != "high") {
     r.descriptor.severity = "warning";
     if (warnings)
-      warnings->push_back(f.at(root["severity"]) + ": severity 'error' needs confidence 'high'; rule '" + r.descriptor.id +
-                          "' (confidence '" + c + "') is reported as a warning");
+      warnings->push_back(msg("rules.error_demoted", {text_arg("where", f.at(root["severity"])),
+                                                      text_arg("rule", r.descriptor.id), text_arg("confidence", c)}));
   }
 }
 
@@ -372,7 +371,7 @@ void parse_translation(Fields& f, const YAML::Node& root, const std::string& lan
 }  // namespace
 
 bool parse_rule(std::string_view text, const std::string& file, Rule& r, std::vector<std::string>& errors,
-                std::vector<std::string>* warnings) {
+                std::vector<Message>* warnings) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
@@ -478,7 +477,8 @@ const RuleCatalog& embedded_rules() {
       std::string_view path, bytes;
       Rule rule;
       bool ok = false;
-      std::vector<std::string> errors, warnings;
+      std::vector<std::string> errors;
+      std::vector<Message> warnings;
     };
     std::vector<Parsed> files;
     for (const auto& f : embedded_files())

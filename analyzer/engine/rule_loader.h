@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/rule.h"
+#include "core/message.h"
 
 namespace rh {
 
@@ -16,14 +17,14 @@ struct RuleCatalog {
   std::vector<std::string> errors;  ///< empty when every file is valid
   /// Accepted, but worth a notification: the deprecated `precision:` key, and a rule on that key
   /// of severity error without confidence high (demoted to warning).
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
 };
 
 /// Parses one rule file. `file` names it in messages; the id's last segment must equal the
 /// file's stem. Appends to `errors` and returns false when the file is not a valid rule;
 /// deprecations go to `warnings` when given.
 bool parse_rule(std::string_view text, const std::string& file, Rule& out, std::vector<std::string>& errors,
-                std::vector<std::string>* warnings = nullptr);
+                std::vector<Message>* warnings = nullptr);
 
 /// Whether a path names a rule file: `<stem>.yml` or `<stem>.yaml` with no other dot in the
 /// stem (`x.test.yml` is a fixture) and not under the language specs.

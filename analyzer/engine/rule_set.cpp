@@ -233,8 +233,8 @@ size_t RuleSet::scan_patterns(std::string_view path, std::string_view content) c
   return raw.size();
 }
 
-std::vector<std::string> RuleSet::notes() const {
-  std::vector<std::string> out = notes_;
+std::vector<Message> RuleSet::notes() const {
+  std::vector<Message> out = notes_;
   for (auto& e : queries_.late_errors()) out.push_back(std::move(e));
   return out;
 }

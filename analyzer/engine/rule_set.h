@@ -57,9 +57,9 @@ class RuleSet {
   const std::vector<Rule>& rules() const { return rules_; }
   /// Things a reviewer should know: rules not run for lack of a grammar in this build, shipped
   /// queries that did not compile on first use.
-  std::vector<std::string> notes() const;
+  std::vector<Message> notes() const;
   /// Rule files that loaded with a warning (deprecated `precision:`, a demoted error severity).
-  const std::vector<std::string>& warnings() const { return warnings_; }
+  const std::vector<Message>& warnings() const { return warnings_; }
   /// The per-file budget of the query pass (default: QueryBudget{}); set before matching.
   void set_query_budget(const QueryBudget& budget) { queries_.set_budget(budget); }
 
@@ -76,8 +76,8 @@ class RuleSet {
   PatternMatcher patterns_;
   CallMatcher calls_;
   std::vector<MetricRule> metrics_;
-  std::vector<std::string> notes_;
-  std::vector<std::string> warnings_;
+  std::vector<Message> notes_;
+  std::vector<Message> warnings_;
 };
 
 }  // namespace rh

@@ -28,8 +28,8 @@ void finish_scan_rules(const ScanRules& rules, ScanResult& result) {
     return std::tie(a.path, a.start_line, a.rule_id, a.start_column) < std::tie(b.path, b.start_line, b.rule_id, b.start_column);
   });
   if (rules.baseline) apply_baseline(*rules.baseline, result.findings);
-  for (const auto& note : rules.rules->notes()) result.notifications.push_back({"note", "", note});
-  for (const auto& w : rules.rules->warnings()) result.notifications.push_back({"warning", "", w});
+  for (const auto& note : rules.rules->notes()) result.notifications.push_back(notification("note", "", note));
+  for (const auto& w : rules.rules->warnings()) result.notifications.push_back(notification("warning", "", w));
 }
 
 }  // namespace rh

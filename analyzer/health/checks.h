@@ -52,9 +52,8 @@ class Repo {
 /// A check with its identity (dimension, title) filled from rules/health/checks.yml; the caller
 /// sets status, summary, remedy, evidence. An id missing from the catalog is a programming error.
 HealthCheck make_check(const std::string& id);
-/// A message of the catalogue rules/health/messages/*.yml (core/message.h): the checks write no
-/// English themselves, so every text a reader sees has its Danish beside it.
-inline Message msg(std::string key, std::vector<MessageArg> args = {}) { return {std::move(key), std::move(args)}; }
+// Messages (core/message.h `msg`) come from the catalogue rules/health/messages/*.yml: the checks
+// write no English themselves, so every text a reader sees has its Danish beside it.
 /// Sets status and summary (and the remedy, unless the check passes or is not applicable): the
 /// messages, and their English renderings as the texts.
 void conclude(HealthCheck& check, std::string status, Message summary, Message remedy = {});

@@ -30,9 +30,6 @@ constexpr double kKnowledgeLossFactor = 60, kKnowledgeLossCap = 30;
 
 double round1(double v) { return std::round(v * 10) / 10; }
 
-
-Message msg(std::string key, std::vector<MessageArg> args = {}) { return {std::move(key), std::move(args)}; }
-
 /// One input: its value and the rule applied as messages of rules/health/messages/scoring.yml,
 /// with their English renderings as the texts.
 void add(DimensionScore& d, std::string name, Message value, double points, Message rule) {

@@ -87,8 +87,6 @@ constexpr std::string_view kPrintCommands[] = {"echo", "printf", "write-host", "
 
 using Issues = std::vector<WorkflowIssue>;
 
-Message msg(std::string key, std::vector<MessageArg> args = {}) { return {std::move(key), std::move(args)}; }
-
 /// An issue with its message (rules/health/messages/workflows.yml) and the English text.
 void push(Issues& out, std::string kind, int64_t line, Message m) {
   std::string text = english(m);

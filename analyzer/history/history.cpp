@@ -105,7 +105,7 @@ class HistoryRun {
   int64_t unreadable_blobs_ = 0, rename_failures_ = 0, renames_skipped_ = 0;
   int64_t ignore_unresolved_ = 0;
   bool limited_ = false;  ///< --max-commits cut the history
-  std::vector<std::string> diff_errors_;
+  std::vector<Message> diff_errors_;
   std::vector<int32_t> changed_;  // reused per commit
   CommitChanges changes_;         // reused per commit
 };
@@ -120,8 +120,7 @@ void HistoryRun::run(const git_oid& head, int64_t since) {
       git_tree* t = nullptr;
       if (git_commit_tree(&t, commit.get()) == 0) tree.reset(t);
     }
-    if (!tree) out_.notes.push_back("the tree of the revision cannot be read (" + git_error_text() +
-                                    "); no file history");
+    if (!tree) out_.notes.push_back(msg("history.tree_unreadable", {text_arg("problem", git_error_text())}));
   }
   if (tree) paths_ = present_files(tree.get(), prefix_);
   for (const auto& p : paths_)
@@ -148,15 +147,13 @@ void HistoryRun::run(const git_oid& head, int64_t since) {
   repo_facts_.shallow_depth = graph_.shallow_depth;
   if (top.flags & kUnreadable) {
     repo_facts_.unreadable_commits.push_back(oid_hex(top.id));
-    out_.notes.push_back("the revision's commit " + oid_hex(top.id) +
-                         " cannot be read (missing object); no history");
+    out_.notes.push_back(msg("history.head_unreadable", {text_arg("commit", oid_hex(top.id))}));
     return;
   }
   repo_facts_.reference_date = iso_utc(reference_);
   if (reference_ < top.commit_time)
-    out_.notes.push_back("the reference date " + iso_utc(reference_) +
-                         " precedes the revision's commit date " + iso_utc(top.commit_time) +
-                         ": changes dated after it count as inside the last 12 months");
+    out_.notes.push_back(msg("history.reference_before_commit", {text_arg("reference", iso_utc(reference_)),
+                                                                 text_arg("committed", iso_utc(top.commit_time))}));
 
   analysed_.assign(graph_.commits.size(), false);
   int64_t taken = 0;
@@ -242,7 +239,7 @@ void HistoryRun::process(int32_t idx) {
     if (cache_ && cache_->load(parent_tree, c.tree, count_lines, changes_)) {
       stats_.commits_from_cache += 1;
     } else {
-      std::string error;
+      Message error;
       stats_.commits_diffed += 1;
       if (!differ_->diff(parent_tree, c.tree, count_lines, changes_, error)) {
         repo_facts_.unreadable_commits.push_back(oid_hex(c.id));
@@ -461,33 +458,24 @@ void HistoryRun::practice() {
 void HistoryRun::add_notes() {
   auto& notes = out_.notes;
   if (graph_.shallow)
-    notes.push_back("shallow clone (depth " + std::to_string(graph_.shallow_depth) +
-                    "): only the commits present are analysed, so ages, authorship and the "
-                    "truck factor reflect that part of the history");
+    notes.push_back(msg("history.shallow", {int_arg("depth", graph_.shallow_depth)}));
   if (!opt_.since.empty())
-    notes.push_back("history limited to commits since " + opt_.since);
+    notes.push_back(msg("history.limited_since", {text_arg("since", opt_.since)}));
   if (limited_)
-    notes.push_back("history limited to the newest " + std::to_string(opt_.max_commits) +
-                    " commits");
+    notes.push_back(msg("history.limited_commits", {int_arg("n", opt_.max_commits)}));
   if (!repo_facts_.unreadable_commits.empty())
-    notes.push_back(std::to_string(repo_facts_.unreadable_commits.size()) +
-                    " commit(s) could not be read or compared with their parent (missing "
-                    "objects); their changes are not counted: " +
-                    commit_list(repo_facts_.unreadable_commits));
+    notes.push_back(msg("history.unreadable_commits",
+                        {int_arg("n", static_cast<int64_t>(repo_facts_.unreadable_commits.size())),
+                         text_arg("commits", commit_list(repo_facts_.unreadable_commits))}));
   for (size_t i = 0; i < diff_errors_.size() && i < 3; ++i) notes.push_back(diff_errors_[i]);
   if (unreadable_blobs_ > 0)
-    notes.push_back("lines of " + std::to_string(unreadable_blobs_) +
-                    " file change(s) could not be counted (missing blobs)");
+    notes.push_back(msg("history.unreadable_blobs", {int_arg("n", unreadable_blobs_)}));
   if (rename_failures_ > 0)
-    notes.push_back("rename detection failed in " + std::to_string(rename_failures_) +
-                    " commit(s) (missing blobs); files renamed there start a new history");
+    notes.push_back(msg("history.rename_failures", {int_arg("n", rename_failures_)}));
   if (renames_skipped_ > 0)
-    notes.push_back("renames with edits were not looked for in " + std::to_string(renames_skipped_) +
-                    " commit(s) adding and deleting too many files (over a million pairs); "
-                    "renames without edits were followed");
+    notes.push_back(msg("history.renames_skipped", {int_arg("n", renames_skipped_)}));
   if (ignore_unresolved_ > 0)
-    notes.push_back(std::to_string(ignore_unresolved_) +
-                    " line(s) of .git-blame-ignore-revs name no commit of this repository");
+    notes.push_back(msg("history.ignore_revs_unresolved", {int_arg("n", ignore_unresolved_)}));
 }
 
 }  // namespace
@@ -549,7 +537,7 @@ Result<HistoryFacts> analyse_history(const std::string& repo_path, const std::st
     git_object_free(peeled);
   } else if (rev.empty() && (git_repository_is_empty(repo.get()) == 1 ||
                              git_repository_head_unborn(repo.get()) == 1)) {
-    out.notes.push_back("the repository has no commits yet: no history to analyse");
+    out.notes.push_back(msg("history.no_commits"));
     return out;
   } else if (rev.empty() && git_reference_name_to_id(&head, repo.get(), "HEAD") == 0) {
     // HEAD names a commit whose object is missing: the walk records it as unreadable.

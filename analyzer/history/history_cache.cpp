@@ -256,15 +256,15 @@ bool decode_commit(const void* data, size_t size, CommitRecord& out) {
 }
 
 std::unique_ptr<HistoryCache> HistoryCache::open(const std::string& dir,
-                                                 std::vector<std::string>& notes) {
-  std::string why;
+                                                 std::vector<Message>& notes) {
+  Message why;
   if (!make_dirs(dir, why)) {  // the cache folder's rules: private folders, plain files only
-    notes.push_back(why + "; the history was not cached");
+    notes.push_back(nest("cache.history.not_cached", "reason", why));
     return nullptr;
   }
   const std::string path = (fs::path(dir) / kFileName).string();
-  std::string planted;
-  if (remove_non_files(path, planted)) notes.push_back("the history cache: " + planted + "; it was removed");
+  Message planted;
+  if (remove_non_files(path, planted)) notes.push_back(nest("cache.history.planted", "reason", planted));
   std::string problem;
   for (int attempt = 0; attempt < 2; ++attempt) {
     sqlite3* db = nullptr;
@@ -280,22 +280,19 @@ std::unique_ptr<HistoryCache> HistoryCache::open(const std::string& dir,
     }
     sqlite3_close(db);
     if (state == Opened::busy) {
-      notes.push_back("the history cache " + path + " is locked by another scan (" + problem +
-                      "); the history was not cached this time");
+      notes.push_back(msg("cache.history.locked", {text_arg("file", path), text_arg("problem", problem)}));
       return nullptr;
     }
     if (attempt == 0) {
-      notes.push_back("the history cache " + path + " could not be used (" + problem +
-                      "); it was rebuilt");
+      notes.push_back(msg("cache.history.rebuilt", {text_arg("file", path), text_arg("problem", problem)}));
       remove_files(path);
     }
   }
-  notes.push_back("the history cache " + path + " cannot be created (" + problem +
-                  "); the history was not cached");
+  notes.push_back(msg("cache.history.cannot_create", {text_arg("file", path), text_arg("problem", problem)}));
   return nullptr;
 }
 
-HistoryCache::HistoryCache(sqlite3* db, std::string path, std::vector<std::string>& notes)
+HistoryCache::HistoryCache(sqlite3* db, std::string path, std::vector<Message>& notes)
     : db_(db), path_(std::move(path)), notes_(notes) {
   if (sqlite3_prepare_v2(db_, "SELECT lines, data FROM changes WHERE key = ?", -1, &select_,
                          nullptr) != SQLITE_OK ||
@@ -322,8 +319,7 @@ void HistoryCache::fail(const std::string& what) {
   failed_ = true;
   pending_.clear();
   pending_bytes_.clear();
-  notes_.push_back("the history cache " + path_ + " failed (" + what +
-                   "); it was not used for the rest of this scan");
+  notes_.push_back(msg("cache.history.failed", {text_arg("file", path_), text_arg("problem", what)}));
 }
 
 bool HistoryCache::load(const git_oid* parent_tree, const git_oid& tree, bool need_lines,

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/message.h"
 #include "history/tree_diff.h"
 #include "history/walk.h"
 
@@ -33,7 +34,7 @@ class HistoryCache : public CommitStore {
  public:
   /// Opens (creating it when needed) the cache in `dir`. Null when there is no usable cache;
   /// what a reviewer should know goes to `notes`.
-  static std::unique_ptr<HistoryCache> open(const std::string& dir, std::vector<std::string>& notes);
+  static std::unique_ptr<HistoryCache> open(const std::string& dir, std::vector<Message>& notes);
   ~HistoryCache();
   HistoryCache(const HistoryCache&) = delete;
   HistoryCache& operator=(const HistoryCache&) = delete;
@@ -54,12 +55,12 @@ class HistoryCache : public CommitStore {
   static constexpr const char* kFileName = "history-v1.sqlite";
 
  private:
-  HistoryCache(sqlite3* db, std::string path, std::vector<std::string>& notes);
+  HistoryCache(sqlite3* db, std::string path, std::vector<Message>& notes);
   void fail(const std::string& what);  ///< reports once and stops using the cache
 
   sqlite3* db_ = nullptr;
   std::string path_;
-  std::vector<std::string>& notes_;
+  std::vector<Message>& notes_;
   sqlite3_stmt* select_ = nullptr;
   sqlite3_stmt* insert_ = nullptr;
   sqlite3_stmt* select_commit_ = nullptr;

@@ -194,7 +194,7 @@ class TreeWalker {
 }  // namespace
 
 bool TreeDiffer::diff(const git_oid* parent_tree, const git_oid& tree, bool count_lines,
-                      CommitChanges& out, std::string& error) {
+                      CommitChanges& out, Message& error) {
   out = CommitChanges{};
   // The parent's tree of one commit is usually the tree of the next one diffed: keep it.
   auto take = [&](const git_oid& id, TreePtr& out) {
@@ -209,18 +209,18 @@ bool TreeDiffer::diff(const git_oid* parent_tree, const git_oid& tree, bool coun
   };
   TreePtr new_tree, old_tree;
   if (!take(tree, new_tree)) {
-    error = "tree " + oid_hex(tree) + " cannot be read: " + git_error_text();
+    error = msg("history.tree_missing", {text_arg("tree", oid_hex(tree)), text_arg("problem", git_error_text())});
     return false;
   }
   if (parent_tree && !take(*parent_tree, old_tree)) {
-    error = "parent tree " + oid_hex(*parent_tree) + " cannot be read: " + git_error_text();
+    error = msg("history.parent_tree_missing", {text_arg("tree", oid_hex(*parent_tree)), text_arg("problem", git_error_text())});
     return false;
   }
 
   std::vector<Entry> entries;
   TreeWalker walker(repo_, entries);
   if (!walker.compare(old_tree.get(), new_tree.get(), "")) {
-    error = "tree " + walker.missing + " (below tree " + oid_hex(tree) + ") cannot be read";
+    error = msg("history.subtree_missing", {text_arg("tree", walker.missing), text_arg("parent", oid_hex(tree))});
     return false;
   }
   std::vector<size_t> added, deleted;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/message.h"
 #include "history/git_handles.h"
 
 namespace rh::history {
@@ -40,7 +41,7 @@ class TreeDiffer {
   /// Changes from `parent_tree` (null: the empty tree) to `tree`. False (with a message in
   /// `error`) when a tree cannot be read.
   bool diff(const git_oid* parent_tree, const git_oid& tree, bool count_lines, CommitChanges& out,
-            std::string& error);
+            Message& error);
 
  private:
   git_repository* repo_;

@@ -126,8 +126,6 @@ std::vector<Diagnostic> main_file_errors(CXTranslationUnit tu, CXFile file) {
   return out;
 }
 
-std::string plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
-
 /// Parses, with more parses that declare what the previous one missed (single-file C++).
 /// Returns the last translation unit (null on failure, with `error` set), its main file, and
 /// the file's errors: those of the first parse. In single-file mode a syntax error counts as
@@ -181,20 +179,20 @@ void record_diagnostics(const std::vector<Diagnostic>& errors, bool single_file,
   }
   facts.parse_errors = static_cast<int64_t>(syntax);
   if (first_syntax) {
-    notes.push_back({"warning", path,
-                     plural(syntax, "syntax error") + " (first, line " + std::to_string(first_syntax->line) + ": " +
-                         first_syntax->message + "); metrics for the recoverable parts"});
+    notes.push_back(notification("warning", path,
+                                 msg("lang.syntax_errors_first", {int_arg("n", static_cast<int64_t>(syntax)),
+                                                                  int_arg("line", first_syntax->line),
+                                                                  text_arg("diagnostic", first_syntax->message)})));
   } else if (!errors.empty()) {
     const Diagnostic& d = errors.front();
     if (single_file)
-      notes.push_back({"note", path,
-                       "parsed without its includes: libclang could not resolve " + plural(errors.size(), "name") +
-                           " (first, line " + std::to_string(d.line) + ": " + d.message +
-                           "); metrics for the recoverable parts"});
+      notes.push_back(notification("note", path,
+                                   msg("lang.unresolved_names", {int_arg("n", static_cast<int64_t>(errors.size())),
+                                                                 int_arg("line", d.line), text_arg("diagnostic", d.message)})));
     else
-      notes.push_back({"warning", path,
-                       plural(errors.size(), "error") + " (first, line " + std::to_string(d.line) + ": " + d.message +
-                           "); metrics for the recoverable parts"});
+      notes.push_back(notification("warning", path,
+                                   msg("lang.errors_first", {int_arg("n", static_cast<int64_t>(errors.size())),
+                                                             int_arg("line", d.line), text_arg("diagnostic", d.message)})));
   }
 }
 
@@ -231,12 +229,12 @@ void ClangFrontend::analyze(const FrontendInput& input, FileFacts& facts, std::v
     if (input.time_cut) *input.time_cut = true;
     static std::atomic<bool> reported{false};
     if (!reported.exchange(true))
-      notes.push_back({"warning", path, libclang_problem() + "; C/C++ files get line counts only"});
+      notes.push_back(notification("warning", path, msg("lang.no_libclang", {text_arg("problem", libclang_problem())})));
     return;
   }
   if (input.content.size() > std::numeric_limits<unsigned>::max() / 2) {
     lexical_lines();
-    notes.push_back({"warning", path, "file too large to parse; line counts only"});
+    notes.push_back(notification("warning", path, msg("lang.too_large")));
     return;
   }
   try {
@@ -248,10 +246,9 @@ void ClangFrontend::analyze(const FrontendInput& input, FileFacts& facts, std::v
     TuPtr tu = parse_with_recovery(job, &file, &error, &errors);
     if (!tu || !file) {
       lexical_lines();
-      notes.push_back({error == CXError_Crashed ? "error" : "warning", path,
-                       std::string("libclang could not parse the file (") +
-                           (error == CXError_Crashed ? "it crashed" : "error " + std::to_string(error)) +
-                           "); line counts only"});
+      notes.push_back(error == CXError_Crashed
+                          ? notification("error", path, msg("lang.libclang_crashed"))
+                          : notification("warning", path, msg("lang.libclang_failed", {int_arg("code", static_cast<int64_t>(error))})));
       return;
     }
     ClangMeasureOptions options;
@@ -274,7 +271,7 @@ void ClangFrontend::analyze(const FrontendInput& input, FileFacts& facts, std::v
     facts.functions.clear();
     if (tokens) *tokens = TokenSequence();
     lexical_lines();
-    notes.push_back({"error", path, "out of memory while parsing; line counts only"});
+    notes.push_back(notification("error", path, msg("lang.out_of_memory")));
   }
 }
 

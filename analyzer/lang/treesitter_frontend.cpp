@@ -28,11 +28,6 @@ struct TreeDeleter {
   void operator()(TSTree* t) const { ts_tree_delete(t); }
 };
 
-std::string seconds(uint64_t micros) {
-  const uint64_t s = micros / 1'000'000;
-  return s >= 1 ? std::to_string(s) + " s" : std::to_string(micros / 1000) + " ms";
-}
-
 }  // namespace
 
 TreeSitterFrontend::TreeSitterFrontend(const TSLanguage* grammar, std::unique_ptr<CompiledSyntax> syntax,
@@ -50,7 +45,7 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
   };
   if (input.content.size() > std::numeric_limits<uint32_t>::max()) {
     lexical_lines();
-    notes.push_back({"warning", path, "file too large to parse; line counts only"});
+    notes.push_back(notification("warning", path, msg("lang.too_large")));
     return;
   }
   try {
@@ -68,10 +63,10 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
       lexical_lines();
       facts.parse_errors = density.errors;
       if (syntax) *syntax = FileSyntax();  // no tree, no call sites: pattern rules only
-      const std::string language = input.language ? input.language->display : std::string("its language");
-      notes.push_back({"warning", path,
-                       "mostly syntax errors as " + language + " (" + std::to_string(density.percent()) +
-                           " % of lines); line counts only, no metrics or syntax rules"});
+      const std::string language = input.language ? input.language->display : std::string("?");
+      notes.push_back(notification("warning", path,
+                                   msg("lang.mostly_errors", {text_arg("language", language),
+                                                              percent_arg("share", density.percent() / 100.0)})));
       return;
     }
     WalkOptions options;
@@ -85,9 +80,7 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
     facts.tokens = result.tokens;
     facts.halstead = result.halstead;
     if (facts.parse_errors > 0)
-      notes.push_back({"warning", path,
-                       std::to_string(facts.parse_errors) + " syntax error" + (facts.parse_errors == 1 ? "" : "s") +
-                           "; metrics for the recoverable parts"});
+      notes.push_back(notification("warning", path, msg("lang.syntax_errors", {int_arg("n", facts.parse_errors)})));
     if (syntax) {
       *syntax = FileSyntax();
       syntax->grammar = grammar_;
@@ -100,17 +93,14 @@ void TreeSitterFrontend::analyze(const FrontendInput& input, FileFacts& facts, s
     facts.functions.clear();
     if (tokens) *tokens = TokenSequence();
     lexical_lines();
-    notes.push_back({"error", path, "out of memory while parsing; line counts only"});
+    notes.push_back(notification("error", path, msg("lang.out_of_memory")));
   }
 }
 
 TSTree* TreeSitterFrontend::parse(std::string_view content, Notification* problem, bool* timed_out) const {
   TSParser* parser = thread_parser();
   if (!ts_parser_set_language(parser, grammar_)) {
-    if (problem) {
-      problem->level = "error";
-      problem->message = "the tree-sitter grammar is incompatible with the runtime; line counts only";
-    }
+    if (problem) *problem = notification("error", problem->path, msg("lang.grammar_incompatible"));
     return nullptr;
   }
   ts_parser_set_timeout_micros(parser, timeout_micros_);
@@ -118,11 +108,8 @@ TSTree* TreeSitterFrontend::parse(std::string_view content, Notification* proble
   if (!tree) {
     ts_parser_reset(parser);  // else the next parse would resume this one
     if (timed_out) *timed_out = true;
-    if (problem) {
-      problem->level = "warning";
-      problem->message =
-          "parsing did not finish within " + seconds(timeout_micros_) + "; line counts only, no function metrics";
-    }
+    if (problem) *problem = notification("warning", problem->path, msg(timeout_micros_ >= 1'000'000 ? "lang.timeout_seconds" : "lang.timeout_ms",
+                                                                       {int_arg("limit", static_cast<int64_t>(timeout_micros_ >= 1'000'000 ? timeout_micros_ / 1'000'000 : timeout_micros_ / 1000))}));
   }
   return tree;
 }

@@ -72,7 +72,7 @@ Pass analyse_all(CountingSource& source, const std::string& cache_dir, const Con
   EXPECT_TRUE(listing.ok());
   auto rules = prepare_scan_rules(config, {}, "");
   EXPECT_TRUE(rules.ok());
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
   auto cache = FileCache::open(FileCacheOptions{cache_dir}, warnings);
   EXPECT_TRUE(cache);
   EXPECT_TRUE(warnings.empty());
@@ -234,7 +234,7 @@ TEST(CachedAnalysis, AnOutcomeCutByATimeBudgetIsNotKept) {
   ASSERT_TRUE(rules.ok());
   rules->rules->set_query_budget(QueryBudget{64, std::chrono::milliseconds(0)});
   for (int run = 0; run < 2; ++run) {
-    std::vector<std::string> warnings;
+    std::vector<Message> warnings;
     auto file_cache = FileCache::open(FileCacheOptions{cache.str()}, warnings);
     ASSERT_TRUE(file_cache);
     CachedAnalysis cached(file_cache.get(), analysis_settings(config, {}, "tool-1"), config, rules->rules.get(), nullptr);

@@ -13,7 +13,7 @@ namespace rh {
 namespace {
 namespace fs = std::filesystem;
 
-std::unique_ptr<FileCache> open_cache(const std::string& dir, std::vector<std::string>& warnings, int64_t today = 20000) {
+std::unique_ptr<FileCache> open_cache(const std::string& dir, std::vector<Message>& warnings, int64_t today = 20000) {
   FileCacheOptions o;
   o.dir = dir;
   o.today = today;
@@ -21,7 +21,7 @@ std::unique_ptr<FileCache> open_cache(const std::string& dir, std::vector<std::s
 }
 
 void fill(const std::string& dir, int n) {
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
   auto cache = open_cache(dir, warnings);
   ASSERT_TRUE(cache);
   for (int i = 0; i < n; ++i)
@@ -38,7 +38,7 @@ TEST(FileCache, StoresAndFindsRecordsAcrossOpens) {
   struct stat st {};
   ASSERT_EQ(::stat(folder.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0700u);  // created private
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
   auto cache = open_cache(folder, warnings);
   ASSERT_TRUE(cache);
   EXPECT_TRUE(warnings.empty());
@@ -54,11 +54,11 @@ TEST(FileCache, StoresAndFindsRecordsAcrossOpens) {
 
 /// A foreign or truncated file: one warning, moved aside, and the cache works again at once.
 void expect_rebuilt(const std::string& folder, const std::string& file) {
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
   auto cache = open_cache(folder, warnings);
-  ASSERT_TRUE(cache) << (warnings.empty() ? "" : warnings.front());
+  ASSERT_TRUE(cache) << (warnings.empty() ? "" : english(warnings.front()));
   ASSERT_EQ(warnings.size(), 1u);
-  EXPECT_NE(warnings.front().find(file), std::string::npos) << warnings.front();
+  EXPECT_NE(english(warnings.front()).find(file), std::string::npos) << english(warnings.front());
   EXPECT_TRUE(fs::exists(file + ".broken"));
   EXPECT_FALSE(cache->get("key1", "p1"));
   cache->put("k", "p", {"o", "t"});
@@ -103,7 +103,7 @@ TEST(FileCache, DamageFoundDuringLookupsIsReportedOnceAndRebuiltAtFlush) {
   const std::string file = folder + "/" + FileCache::kFileName;
   fill(folder, 200);
   fs::resize_file(file, fs::file_size(file) / 2);  // the header survives, later pages are gone
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
   auto cache = open_cache(folder, warnings);
   ASSERT_TRUE(cache);
   int found = 0;
@@ -114,8 +114,8 @@ TEST(FileCache, DamageFoundDuringLookupsIsReportedOnceAndRebuiltAtFlush) {
   auto w = cache->take_warnings();
   w.insert(w.end(), warnings.begin(), warnings.end());
   ASSERT_EQ(w.size(), 1u);
-  EXPECT_NE(w.front().find(file), std::string::npos) << w.front();
-  std::vector<std::string> again;
+  EXPECT_NE(english(w.front()).find(file), std::string::npos) << english(w.front());
+  std::vector<Message> again;
   auto reopened = open_cache(folder, again);
   ASSERT_TRUE(reopened);
   EXPECT_TRUE(again.empty());
@@ -130,7 +130,7 @@ TEST(FileCache, PlantedLinksAreRemovedNeverWrittenThrough) {
   test::write_file(dir.path(), "outside/wal", "");
   fs::create_symlink(dir.path() / "outside/db", folder + "/" + FileCache::kFileName);
   fs::create_symlink(dir.path() / "outside/wal", folder + "/" + FileCache::kFileName + "-wal");
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
   auto cache = open_cache(folder, warnings);
   ASSERT_TRUE(cache);
   EXPECT_EQ(warnings.size(), 1u);
@@ -143,7 +143,7 @@ TEST(FileCache, PlantedLinksAreRemovedNeverWrittenThrough) {
 
 TEST(FileCache, OldRecordsAreDroppedAndUsedOnesKept) {
   test::TempDir dir;
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
   {
     auto cache = open_cache(dir.str(), warnings, 1000);
     cache->put("old", "p", {"o", "t"});
@@ -167,7 +167,7 @@ TEST(FileCache, OldRecordsAreDroppedAndUsedOnesKept) {
 
 TEST(FileCache, SizeBoundDropsLeastRecentlyUsed) {
   test::TempDir dir;
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
   FileCacheOptions o;
   o.dir = dir.str();
   o.max_bytes = 10000;
@@ -195,9 +195,9 @@ TEST(FileCache, DefaultLocationFollowsXdgThenHome) {
   EXPECT_EQ(default_cache_dir(), "/home/u/.cache/repohealth");
   ::unsetenv("XDG_CACHE_HOME");
   ::unsetenv("HOME");
-  std::string why;
+  Message why;
   EXPECT_EQ(default_cache_dir(&why), "");
-  EXPECT_NE(why.find("--cache"), std::string::npos);
+  EXPECT_NE(english(why).find("--cache"), std::string::npos);
   if (xdg) ::setenv("XDG_CACHE_HOME", saved_xdg.c_str(), 1);
   if (home) ::setenv("HOME", saved_home.c_str(), 1);
 }
@@ -215,7 +215,7 @@ TEST(FileCache, HeldByAnotherWriterMeansOneWarningAndNoCrash) {
   ASSERT_TRUE(std::holds_alternative<std::unique_ptr<SqliteDb>>(other));
   SqliteTransaction holds(*std::get<0>(other));
   ASSERT_FALSE(holds.begin());  // another scan writing, for longer than the busy timeout
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
   FileCacheOptions o;
   o.dir = dir.str();
   o.busy_timeout_ms = 100;
@@ -227,7 +227,7 @@ TEST(FileCache, HeldByAnotherWriterMeansOneWarningAndNoCrash) {
   cache->flush();
   auto w = cache->take_warnings();
   ASSERT_EQ(w.size(), 1u);
-  EXPECT_NE(w.front().find("another process"), std::string::npos) << w.front();
+  EXPECT_NE(english(w.front()).find("another process"), std::string::npos) << english(w.front());
   EXPECT_TRUE(std::filesystem::exists(dir.str() + "/" + FileCache::kFileName));  // not moved aside
   EXPECT_FALSE(std::filesystem::exists(dir.str() + "/" + FileCache::kFileName + ".broken"));
 }

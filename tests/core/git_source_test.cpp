@@ -207,8 +207,7 @@ TEST(GitSource, EmptyRepositoryHasNoEntries) {
   EXPECT_TRUE(o.info.is_empty);
   EXPECT_EQ(o.info.branch, "main");
   EXPECT_TRUE(o.listing.entries.empty());
-  EXPECT_NE(std::find(o.info.notes.begin(), o.info.notes.end(), "repository has no commits"),
-            o.info.notes.end());
+  EXPECT_NE(std::find(o.info.notes.begin(), o.info.notes.end(), msg("source.no_commits")), o.info.notes.end());
   SourceInfo info;
   auto rev = open_source({tmp.str(), "HEAD~3", false}, &info);
   ASSERT_FALSE(rev.ok());
@@ -279,9 +278,9 @@ TEST(GitSource, MissingObjectsAreNotedAndListingContinues) {
   ASSERT_EQ(o.listing.notes.size(), 2u);
   bool blob_noted = false, tree_noted = false;
   for (const auto& note : o.listing.notes) {
-    if (note.path == "lost.txt" && note.message.find("object " + lost + " missing") == 0)
+    if (note.path == "lost.txt" && english(note.message).find("object " + lost + " missing") == 0)
       blob_noted = true;
-    if (note.path == "gone" && note.message.find("object " + gone + " missing") == 0)
+    if (note.path == "gone" && english(note.message).find("object " + gone + " missing") == 0)
       tree_noted = true;
   }
   EXPECT_TRUE(blob_noted);

@@ -208,7 +208,7 @@ TEST(FixtureRunner, EmbeddedRulesCompileForEveryLanguage) {
   auto rules = RuleSet::build(embedded_rules(), Config{}, all);
   ASSERT_TRUE(rules) << rules.error().message;
   EXPECT_EQ((*rules)->rules().size(), embedded_rules().rules.size());
-  for (const auto& note : (*rules)->notes()) ADD_FAILURE() << note;
+  for (const auto& note : (*rules)->notes()) ADD_FAILURE() << english(note);
 }
 
 }  // namespace rh::test

@@ -23,7 +23,8 @@ QueryRun run_query(const std::string& query, const std::string& content, const Q
   const std::string yaml = rule_yaml("t.q.budget", "query", "bash", "query: |\n" + query);
   EXPECT_TRUE(parse_rule(yaml, "t/budget.yml", rule, catalog.errors)) << catalog.errors.size();
   QueryMatcher matcher;
-  std::vector<std::string> errors, notes;
+  std::vector<std::string> errors;
+  std::vector<Message> notes;
   matcher.build({{0, &rule}}, errors, notes, /*eager=*/true);
   EXPECT_TRUE(errors.empty()) << (errors.empty() ? "" : errors[0]);
   matcher.set_budget(budget);

@@ -23,6 +23,12 @@ std::string all(const std::vector<std::string>& v) {
   return s;
 }
 
+std::string all(const std::vector<Message>& v) {
+  std::string s;
+  for (const auto& e : v) s += english(e) + "\n";
+  return s;
+}
+
 const std::string kQuery = "query: |\n  (call) @match\n";
 
 }  // namespace
@@ -117,7 +123,7 @@ TEST(RuleLoader, EmbeddedRulesLoadWithoutErrors) {
     }
   }
   // Shipped rules use `confidence:`, never the legacy `precision:` key.
-  EXPECT_TRUE(c.warnings.empty()) << c.warnings.front();
+  EXPECT_TRUE(c.warnings.empty()) << all(c.warnings);
 }
 
 TEST(RuleLoader, EveryEmbeddedSecurityRuleHasASecuritySeverity) {
@@ -148,13 +154,14 @@ TEST(RuleLoader, LegacyPrecisionKeyIsAnAliasWithADeprecationWarning) {
   std::string text = rule_yaml("x.y.eval", "query", "python", kQuery);
   text.replace(text.find("confidence: high"), 16, "precision: very-high");
   Rule r;
-  std::vector<std::string> errors, warnings;
+  std::vector<std::string> errors;
+  std::vector<Message> warnings;
   ASSERT_TRUE(parse_rule(text, "rules/x/y/eval.yml", r, errors, &warnings)) << all(errors);
   EXPECT_EQ(r.descriptor.confidence, "high");
   ASSERT_EQ(warnings.size(), 1u);
-  EXPECT_NE(warnings[0].find("rules/x/y/eval.yml:7: field 'precision' is deprecated: write 'confidence: high'"),
+  EXPECT_NE(english(warnings[0]).find("rules/x/y/eval.yml:7: field 'precision' is deprecated: write 'confidence: high'"),
             std::string::npos)
-      << warnings[0];
+      << english(warnings[0]);
   // Both keys at once is a mistake.
   text.replace(text.find("precision: very-high"), 20, "precision: high\nconfidence: high");
   EXPECT_NE(all(errors_of(text)).find("give 'confidence' only"), std::string::npos);

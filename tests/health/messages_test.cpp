@@ -46,26 +46,36 @@ TEST(Messages, EveryCheckAndRequirementHasDanishTexts) {
     }
 }
 
-/// Every literal key the health module names (msg("…"), key_arg(…, "…")) is in the catalogue.
-TEST(Messages, EveryKeyTheChecksNameExists) {
-  static const std::regex re(R"re((?:msg\(|_arg\("[a-z_]+", |\? |: )"([a-z][a-z0-9_-]*\.[a-z0-9_.-]+)")re");
+/// Every literal key the analyzer names (msg("…"), nest("…", key_arg(…, "…")) is in the
+/// catalogue: the health checks, and the notes of the listing, frontends, rules, caches and history.
+TEST(Messages, EveryKeyTheAnalyzerNamesExists) {
+  static const std::regex re(R"re((?:msg\(|nest\(|_arg\("[a-z_]+", |\? |: )"([a-z][a-z0-9_-]*\.[a-z0-9_.-]+)")re");
   int keys = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(RH_SOURCE_DIR) + "/analyzer/health")) {
+  std::vector<std::filesystem::directory_entry> files;
+  for (const char* folder : {"health", "lang", "core", "cache", "history", "engine", "cli"})
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(RH_SOURCE_DIR) + "/analyzer/" + folder))
+      files.push_back(entry);
+  for (const auto& entry : files) {
     const std::string name = entry.path().filename().string();
-    if (!name.starts_with("checks_") && name != "workflow_safety.cpp" && name != "scoring.cpp") continue;
+    const std::string folder = entry.path().parent_path().filename().string();
+    if (folder == "health" ? !name.starts_with("checks_") && name != "workflow_safety.cpp" && name != "scoring.cpp"
+                           : !name.ends_with(".cpp"))
+      continue;
     std::ifstream in(entry.path());
     std::stringstream text;
     text << in.rdbuf();
     const std::string s = text.str();
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) {
+    // Outside the health checks, the notes' families: any literal that starts with one is a key.
+    static const std::regex notes(R"re("((?:source|scan|lang|rules|cache|history)\.[a-z0-9_.]+)")re");
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), folder == "health" ? re : notes); it != std::sregex_iterator(); ++it) {
       const std::string key = (*it)[1];
-      static const std::regex file(R"(\.(ya?ml|json|toml|txt|md|lock|py|js)$)");
+      static const std::regex file(R"(\.(ya?ml|json|toml|txt|md|lock|py|js|sqlite|cpp|h)$)");
       if (key.ends_with(".") || key.ends_with("_") || std::regex_search(key, file)) continue;  // a prefix or a file name
       ++keys;
       EXPECT_NE(message_text(key, "en"), nullptr) << key << " (" << entry.path().filename().string() << ")";
     }
   }
-  EXPECT_GT(keys, 100);
+  EXPECT_GT(keys, 150);
 }
 
 TEST(Messages, RenderInTheReadersLanguage) {
@@ -86,6 +96,12 @@ TEST(Messages, RenderInTheReadersLanguage) {
   // An unknown key shows itself; an unknown language falls back to English.
   EXPECT_EQ(english({"no.such.key", {}}), "no.such.key");
   EXPECT_EQ(render({"common.no_files", {}}, "xx"), "The repository has no files.");
+  // A nested message fills the outer's placeholder; verbatim text reads the same in every language.
+  const Message nested = nest("cache.files.without", "reason",
+                              msg("cache.folder.cannot_create", {text_arg("path", "/c"), text_arg("error", "Permission denied")}));
+  EXPECT_EQ(english(nested), "/c: cannot create the cache folder: Permission denied; the scan runs without the cache");
+  EXPECT_EQ(render(nested, "da", da), "/c: cache-mappen kan ikke oprettes: Permission denied; scanningen kører uden cache");
+  EXPECT_EQ(render(verbatim("as it was"), "da", da), "as it was");
 }
 
 }  // namespace

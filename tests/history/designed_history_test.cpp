@@ -219,7 +219,7 @@ TEST_F(DesignedHistory, PresentFilesOnly) {
   EXPECT_EQ(paths, (std::vector<std::string>{".git-blame-ignore-revs", ".mailmap", "CHANGELOG.md",
                                              "README.md", "docs/guide.md", "requirements.txt",
                                              "src/api.py", "src/app.py", "util.py"}));
-  EXPECT_TRUE(h().notes.empty()) << h().notes.front();
+  EXPECT_TRUE(h().notes.empty()) << english(h().notes.front());
 }
 
 TEST_F(DesignedHistory, RenamedFileKeepsItsHistory) {
@@ -741,7 +741,7 @@ TEST_F(DesignedHistory, LimitsAreNoted) {
   EXPECT_EQ(f.repository.commits, 3);
   EXPECT_EQ(find_file(f, "src/app.py")->commits, 1);
   ASSERT_FALSE(f.notes.empty());
-  EXPECT_NE(f.notes.back().find("newest 3 commits"), std::string::npos);
+  EXPECT_NE(english(f.notes.back()).find("newest 3 commits"), std::string::npos);
 
   HistoryOptions since;
   since.since = "2024-01-01";  // c15 c16

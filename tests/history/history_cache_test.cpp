@@ -187,8 +187,8 @@ void expect_rebuilt(const GitRepo& r, const TempDir& cache, const std::string& e
   HistoryRunStats stats;
   HistoryFacts damaged = walk(r, o, stats);
   ASSERT_EQ(damaged.notes.size(), 1u);
-  EXPECT_NE(damaged.notes[0].find("history cache"), std::string::npos) << damaged.notes[0];
-  EXPECT_NE(damaged.notes[0].find("rebuilt"), std::string::npos) << damaged.notes[0];
+  EXPECT_NE(english(damaged.notes[0]).find("history cache"), std::string::npos) << english(damaged.notes[0]);
+  EXPECT_NE(english(damaged.notes[0]).find("rebuilt"), std::string::npos) << english(damaged.notes[0]);
   EXPECT_EQ(stats.commits_diffed, 6);
   damaged.notes.clear();
   EXPECT_EQ(json_of(damaged), expected);

@@ -62,7 +62,7 @@ HistoryFacts sample() {
   f.knowledge_lost = true;
   f.contributions = {{"a@x", 4, 5, 1, false, 3.5963, true}};
   h.files = {f};
-  h.notes = {"shallow clone (depth 3)"};
+  h.notes = {msg("history.shallow", {int_arg("depth", 3)})};
   return h;
 }
 

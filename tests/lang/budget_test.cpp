@@ -116,7 +116,7 @@ TEST(FileBudget, AMostlyErrorParseKeepsLineCountsAndOneNotification) {
   EXPECT_EQ(a.notes[0].level, "warning");
   EXPECT_EQ(a.notes[0].path, "tools/gitk.sh");
   EXPECT_NE(a.notes[0].message.find("mostly syntax errors as Shell ("), std::string::npos) << a.notes[0].message;
-  EXPECT_NE(a.notes[0].message.find(" % of lines); line counts only, no metrics or syntax rules"), std::string::npos)
+  EXPECT_NE(a.notes[0].message.find("% of lines); line counts only, no metrics or syntax rules"), std::string::npos)
       << a.notes[0].message;
 }
 

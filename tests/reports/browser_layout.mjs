@@ -1,5 +1,6 @@
 // Layout and paper checks of an HTML report for browser_check.mjs. `call(method, params)` sends a
 // DevTools command to the page's session. Each check returns the problems it found (strings).
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 
 /// The narrowest a path cell may be (CSS px): a folder name and a file name side by side.
@@ -136,11 +137,36 @@ export async function checkPrint(call, pdfPath, maxPages) {
   await call("Emulation.setEmulatedMedia", { media: "" });
   await call("Emulation.clearDeviceMetricsOverride");
 
+  // The texts page 1 of the PDF must hold: the grades' heading and every grade's dimension, the
+  // top risks' heading and every risk's title, as this report (in its language) writes them.
+  const wanted = await evaluate(call, `(() => {
+    const texts = (sel) => [...document.querySelectorAll(sel)].map((e) => e.textContent.replace(/\\s+/g, " ").trim()).filter(Boolean);
+    return [...texts("#overview .grades h3"), ...texts("#overview .grades .grade-name"), ...texts("#top-risks h3"),
+            ...texts("#top-risks .risk-title")];
+  })()`);
+
   const pdf = await call("Page.printToPDF", { paperWidth: 210 / 25.4, paperHeight: 297 / 25.4, preferCSSPageSize: true, printBackground: true });
   const bytes = Buffer.from(pdf.data, "base64");
   writeFileSync(pdfPath, bytes);
   const pages = countPdfPages(bytes);
   if (pages < 1) problems.push("print: the PDF has no page");
   if (maxPages > 0 && pages > maxPages) problems.push(`print: ${pages} A4 pages, at most ${maxPages} expected`);
+  problems.push(...checkFirstPage(pdfPath, wanted));
   return { problems, pages };
+}
+
+/// Page 1 of the PDF as text (pdftotext, from Debian's poppler-utils, which scripts/setup.sh
+/// --test installs) holds every text of `wanted`; white space is compared collapsed, since a
+/// title may wrap.
+export function checkFirstPage(pdfPath, wanted) {
+  if (wanted.length === 0) return ["print: the report has no grades or top risks to look for on page 1"];
+  const run = spawnSync("pdftotext", ["-f", "1", "-l", "1", "-enc", "UTF-8", pdfPath, "-"], { encoding: "utf8" });
+  if (run.error || run.status !== 0)
+    return [`print: pdftotext could not read page 1 of ${pdfPath} (${run.error ? run.error.message : run.stderr.trim()}); ` +
+            "it comes with poppler-utils: run scripts/setup.sh --test"];
+  const collapse = (s) => s.replace(/\s+/g, " ").trim();
+  const page = collapse(run.stdout);
+  writeFileSync(pdfPath.replace(/\.pdf$/, ".page1.txt"), run.stdout);
+  console.log(`  PDF page 1: ${page.length} characters of text; looking for ${wanted.length} texts`);
+  return wanted.filter((t) => !page.includes(collapse(t))).map((t) => `print: "${t}" is not on page 1 of the PDF`);
 }

@@ -236,7 +236,7 @@ inline HistoryFacts sample_history() {
   util_py.commits = 5;
   util_py.main_author = "bo@kommune.example";
   h.files = {main_py, util_py};
-  h.notes = {"History covers 42 commits."};
+  h.notes = {msg("history.limited_commits", {int_arg("n", 42)})};
   return h;
 }
 
@@ -275,8 +275,10 @@ inline ScanResult sample_model() {
                {"assets/logo.png", "binary", ""},
                {"data/huge.py", "too_large", "3.0 MiB"},
                {"vendor/lib.js", "vendored", "vendor/"}};
-  r.notifications = {{"warning", "app/broken.py", "syntax error at line 3, column 1"},
-                     {"note", "", "the repository is a shallow clone"}};
+  r.notifications = {
+      notification("warning", "app/broken.py",
+                   msg("lang.syntax_errors_first", {int_arg("n", 1), int_arg("line", 3), text_arg("diagnostic", "expected ':'")})),
+      notification("note", "", msg("source.shallow"))};
   r.rules = {
       rule("generic.secrets.hardcoded-password", "Hard-coded password", "error", "pattern",
            {"security", "CWE-798"}, "7.5"),

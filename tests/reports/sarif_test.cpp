@@ -232,7 +232,7 @@ TEST(Sarif, InvocationNotificationsProvenanceAndCategory) {
   const json& inv = run["invocations"][0];
   EXPECT_EQ(inv["executionSuccessful"], true);
   std::string all = inv["toolExecutionNotifications"].dump();
-  EXPECT_NE(all.find("syntax error at line 3"), std::string::npos);
+  EXPECT_NE(all.find("1 syntax error (first, line 3"), std::string::npos);
   EXPECT_NE(all.find("too_large"), std::string::npos);
   EXPECT_NE(all.find("data/huge.py"), std::string::npos);
   EXPECT_NE(all.find("not analysed (vendored)"), std::string::npos);

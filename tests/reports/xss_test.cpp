@@ -41,7 +41,10 @@ ScanResult hostile_model() {
   h.repository.hotspots[0].path = evil_path;
   h.repository.releases.last_release = "<svg/onload=alert(9)>";
   h.files[0].path = evil_path;
-  h.notes.push_back(kClose);
+  h.notes.push_back(verbatim(kClose));
+  h.notes.push_back(msg("history.limited_since", {text_arg("since", kScript)}));
+  r.notifications.push_back(notification(
+      "warning", evil_path, msg("lang.syntax_errors_first", {int_arg("n", 1), int_arg("line", 2), text_arg("diagnostic", kImg)})));
   return r;
 }
 
