@@ -75,7 +75,9 @@ std::string Translation::format(std::string_view key,
 
 std::string Translation::message(const Message& m, const std::string& fallback, const MessageStyle& style) const {
   if (m.empty()) return style.prose ? style.prose(fallback) : fallback;
-  return render(m, lang_, numbers_, style);
+  NumberFormat numbers = numbers_;
+  numbers.date = [this](std::string_view iso) { return as_of(std::string(iso)); };
+  return render(m, lang_, numbers, style);
 }
 
 std::string Translation::date(std::string_view iso) const {

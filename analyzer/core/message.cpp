@@ -95,6 +95,7 @@ MessageArg percent_arg(std::string name, double share, int digits) {
   return {std::move(name), fixed(share * 100, digits), "percent"};
 }
 MessageArg key_arg(std::string name, std::string key) { return {std::move(name), std::move(key), "key"}; }
+MessageArg date_arg(std::string name, std::string iso) { return {std::move(name), std::move(iso), "date"}; }
 MessageArg keys_arg(std::string name, const std::vector<std::string>& keys) {
   std::string v;
   for (const auto& k : keys) v += (v.empty() ? "" : "\n") + k;
@@ -133,6 +134,8 @@ std::string render(const Message& m, std::string_view lang, const NumberFormat& 
       shown = styled(style.prose, numbers.decimal(std::stod(a.value), digits_of(a.value)));
     } else if (a.kind == "percent") {
       shown = styled(style.prose, numbers.percent(std::stod(a.value) / 100, digits_of(a.value)));
+    } else if (a.kind == "date") {
+      shown = styled(style.prose, numbers.date ? numbers.date(a.value) : a.value);
     } else if (a.kind == "key") {
       continue;  // below, filled with the other arguments
     } else if (a.kind == "keys") {

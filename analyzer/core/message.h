@@ -19,6 +19,7 @@ namespace rh {
 /// One named argument. Kinds: "text" (repository content - a path, a name, a licence id, code -
 /// shown as it is), "int" (an integer), "decimal" (a number such as "4.2", shown with as many
 /// digits), "percent" (a percentage such as "26" or "4.2", shown with the language's sign),
+/// "date" (an ISO date or timestamp, shown as the language writes dates; ISO in English),
 /// "key" (a catalogue key, shown translated; its text may use the message's other arguments), "keys" (catalogue keys separated by '\n', shown as
 /// a translated list "a, b and c").
 struct MessageArg {
@@ -53,6 +54,8 @@ MessageArg decimal_arg(std::string name, double value, int digits = 1);
 /// A share in [0, 1] as a percentage with `digits` decimals (0.256 -> 26 %).
 MessageArg percent_arg(std::string name, double share, int digits = 0);
 MessageArg key_arg(std::string name, std::string key);
+/// An ISO date ("2024-06-01") or UTC timestamp ("2024-06-01T12:00:00Z").
+MessageArg date_arg(std::string name, std::string iso);
 MessageArg keys_arg(std::string name, const std::vector<std::string>& keys);
 
 /// How a rendering marks its parts: `prose` is applied to catalogue text (an HTML writer escapes

@@ -1,8 +1,9 @@
 #pragma once
-// How numbers are written in a language, and the placeholder filler every catalogue shares (the
+// How numbers (and dates) are written in a language, and the placeholder filler every catalogue shares (the
 // report texts of reports/i18n and the analyzer's messages of rules/health/messages). English is
 // the default; reports/i18n/<lang>.yml `locale:` sets another language's marks.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +22,9 @@ struct NumberFormat {
   std::string decimal(double value, int digits = 1) const;
   /// A fraction in [0, 1] -> "45%" (en) / "45 %" (da).
   std::string percent(double fraction, int digits = 0) const;
+  /// An ISO date or timestamp as the language writes it ("1. juni 2024"); unset: left as it is
+  /// (the English rendering facts.json stores keeps ISO dates).
+  std::function<std::string(std::string_view)> date;
 };
 
 /// Every occurrence of `from` in `s` replaced by `to`.

@@ -19,8 +19,8 @@ Message no_history_reason(const ScanResult& r) {
 /// The reference date the windows end at, as a summary names it ("2024-06-01"), as the argument
 /// {as_of}.
 MessageArg as_of_arg(const ScanResult& r) {
-  if (!r.scan.as_of.empty()) return text_arg("as_of", r.scan.as_of.substr(0, 10));
-  if (r.history) return text_arg("as_of", r.history->repository.reference_date.substr(0, 10));
+  if (!r.scan.as_of.empty()) return date_arg("as_of", r.scan.as_of.substr(0, 10));
+  if (r.history) return date_arg("as_of", r.history->repository.reference_date.substr(0, 10));
   return key_arg("as_of", "process.the_scan");
 }
 
@@ -45,7 +45,7 @@ void version_control(const Repo& repo, HealthFacts& out) {
     const RepoHistory& h = r.history->repository;
     c.evidence.push_back(evidence("", 0, msg(r.scan.repository_uri.empty() ? "process.version-control.commits_since"
                                                                            : "process.version-control.commits_since_remote",
-                                             {int_arg("n", h.commits), text_arg("date", h.first_commit_date.substr(0, 10)),
+                                             {int_arg("n", h.commits), date_arg("date", h.first_commit_date.substr(0, 10)),
                                               text_arg("remote", r.scan.repository_uri)})));
     conclude(c, "pass", msg("process.version-control.pass", {int_arg("commits", h.commits), int_arg("contributors", h.contributors)}));
   }
@@ -66,13 +66,13 @@ void maintained(const Repo& repo, HealthFacts& out) {
       const int64_t days = whole_days(*last, *now);
       const std::string last_date = h.last_commit_date.substr(0, 10);
       c.evidence.push_back(evidence("", 0, msg("process.maintained.last_commit",
-                                               {text_arg("date", last_date), int_arg("days", days),
-                                                as_of.empty() ? key_arg("as_of", "process.the_scan") : text_arg("as_of", as_of.substr(0, 10))})));
+                                               {date_arg("date", last_date), int_arg("days", days),
+                                                as_of.empty() ? key_arg("as_of", "process.the_scan") : date_arg("as_of", as_of.substr(0, 10))})));
       if (days <= 90)
         conclude(c, "pass", msg("process.maintained.pass", {int_arg("days", days)}));
       else
         // The summary names the date, not the age, so reports of the same revision stay equal.
-        conclude(c, days <= 365 ? "warn" : "fail", msg("process.maintained.stale", {text_arg("date", last_date)}),
+        conclude(c, days <= 365 ? "warn" : "fail", msg("process.maintained.stale", {date_arg("date", last_date)}),
                  msg("process.maintained.remedy"));
     }
   }
@@ -91,7 +91,7 @@ void releases(const Repo& repo, HealthFacts& out) {
     } else {
       const MessageArg as_of = as_of_arg(repo.result());
       c.evidence.push_back(evidence("", 0, msg("process.releases.tags", {int_arg("n", p.releases), text_arg("last", p.last_release),
-                                                                         text_arg("date", p.last_release_date.substr(0, 10)),
+                                                                         date_arg("date", p.last_release_date.substr(0, 10)),
                                                                          int_arg("recent", p.releases_last_12_months), as_of})));
       if (p.releases_last_12_months == 0)
         conclude(c, "warn", msg("process.releases.stale", {as_of, text_arg("last", p.last_release)}),

@@ -152,8 +152,8 @@ void HistoryRun::run(const git_oid& head, int64_t since) {
   }
   repo_facts_.reference_date = iso_utc(reference_);
   if (reference_ < top.commit_time)
-    out_.notes.push_back(msg("history.reference_before_commit", {text_arg("reference", iso_utc(reference_)),
-                                                                 text_arg("committed", iso_utc(top.commit_time))}));
+    out_.notes.push_back(msg("history.reference_before_commit", {date_arg("reference", iso_utc(reference_)),
+                                                                 date_arg("committed", iso_utc(top.commit_time))}));
 
   analysed_.assign(graph_.commits.size(), false);
   int64_t taken = 0;
@@ -460,7 +460,7 @@ void HistoryRun::add_notes() {
   if (graph_.shallow)
     notes.push_back(msg("history.shallow", {int_arg("depth", graph_.shallow_depth)}));
   if (!opt_.since.empty())
-    notes.push_back(msg("history.limited_since", {text_arg("since", opt_.since)}));
+    notes.push_back(msg("history.limited_since", {date_arg("since", opt_.since)}));
   if (limited_)
     notes.push_back(msg("history.limited_commits", {int_arg("n", opt_.max_commits)}));
   if (!repo_facts_.unreadable_commits.empty())
