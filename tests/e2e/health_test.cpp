@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "e2e/e2e_support.h"
+#include "health/health.h"
 #include "health/licence_match.h"
 
 namespace rh::test {
@@ -278,6 +279,11 @@ TEST(Health, EmptyRepositoryIsInconclusiveNotFailed) {
     EXPECT_NE(c["status"], "fail") << c.dump();
     EXPECT_NE(c["status"], "pass") << c.dump();
   }
+  // Every check record has its function, and the report shows them in the records' order.
+  std::vector<std::string> ran, records;
+  for (const auto& c : r.facts["health"]["checks"]) ran.push_back(c["id"].get<std::string>());
+  for (const CheckSpec& c : check_catalog()) records.push_back(c.id);
+  EXPECT_EQ(ran, records);
   EXPECT_EQ(status(r.facts, "licence.present"), "inconclusive");
   EXPECT_EQ(status(r.facts, "docs.readme"), "inconclusive");
   EXPECT_EQ(status(r.facts, "process.maintained"), "inconclusive");
