@@ -26,12 +26,13 @@ Catalogue load() {
     YAML::Node root = YAML::Load(std::string(f.bytes));
     for (const auto& kv : root["messages"]) add_texts(out, kv.first.as<std::string>(), kv.second);
   }
-  // Check titles: the title (English) and `da.title` of each check's record, the `repo` rule
-  // rules/repo/<family>/<name>.yml that names the check in `repo.check`.
+  // Each check's record, the `repo` rule rules/repo/<family>/<name>.yml that names the check in
+  // `repo.check`: its own texts (`repo.messages`), and its title (English) and `da.title`.
   for (const EmbeddedFile& f : embedded_files()) {
     if (!f.path.starts_with("repo/")) continue;
     YAML::Node rule = YAML::Load(std::string(f.bytes));
     if (!rule["repo"] || !rule["repo"]["check"]) continue;
+    for (const auto& kv : rule["repo"]["messages"]) add_texts(out, kv.first.as<std::string>(), kv.second);
     const std::string key = "check." + rule["repo"]["check"].as<std::string>() + ".title";
     out[key]["en"] = rule["title"].as<std::string>();
     for (const auto& lang : rule)

@@ -54,8 +54,8 @@ class Repo {
 /// A check with its identity (dimension, title) filled from its record (health.h, CheckSpec); the caller
 /// sets status, summary, remedy, evidence. An id missing from the catalog is a programming error.
 HealthCheck make_check(const std::string& id);
-/// A message of the catalogue rules/health/messages/*.yml (core/message.h): the checks write no
-/// English themselves, so every text a reader sees has its Danish beside it.
+/// A message of the catalogue (core/message.h: the check's record, rules/health/messages/*.yml):
+/// the checks write no English themselves, so every text a reader sees has its Danish beside it.
 inline Message msg(std::string key, std::vector<MessageArg> args = {}) { return {std::move(key), std::move(args)}; }
 /// Sets status and summary (and the remedy, unless the check passes or is not applicable): the
 /// messages, and their English renderings as the texts.
