@@ -25,8 +25,8 @@ struct HealthInput {
 HealthFacts analyse_health(const HealthInput& input);
 
 /// A health check's record: the `repo` rule rules/repo/<family>/<name>.yml (rule id
-/// "repo.<id>") with its `repo:` section. It is the one source of the check's identity; the
-/// check's texts (summaries, remedies, evidence) are in rules/health/messages/<family>.yml.
+/// "repo.<id>") with its `repo:` section: the one source of the check's identity, and of its texts
+/// (summaries, remedies, evidence: `repo.messages`, read by core/message.cpp).
 struct CheckSpec {
   std::string id;         ///< repo.check, e.g. "licence.present"
   std::string dimension;  ///< repo.dimension, one of score_dimensions()
