@@ -1,6 +1,6 @@
-// The analyzer's message catalogue (core/message.h, rules/health/messages/*.yml, the titles of
-// checks.yml and the texts of requirements.yml): complete in English and Danish, the same
-// placeholders in both, every key the checks name present, and rendering per language.
+// The analyzer's message catalogue (core/message.h: the check records' titles and texts,
+// rules/health/messages/*.yml, the texts of requirements.yml): complete in English and Danish, the
+// same placeholders in both, every key the checks name present, and rendering per language.
 #include <gtest/gtest.h>
 
 #include <filesystem>
