@@ -1,10 +1,10 @@
 // Issue 16, "Danish throughout": a report rendered in Danish holds no English prose. A repository
 // built here fails or warns many checks (no licence, a thin README, an invalid publiccode.yml, a
 // workflow with unpinned actions and script injection, a hard-coded secret, Python and JavaScript
-// findings, several authors); its facts and the report tests' sample model are rendered in `da` and `en`, HTML and
-// Markdown, and every text that reads the same in both is a failure, printed with its location.
-// Repository content is marked translate="no" (HTML) or a code span (Markdown) and not compared;
-// nor are numbers, dates, grades and single tokens (ids, file names).
+// findings, several authors); its facts and the report tests' sample model are rendered in `da`
+// and `en`, HTML and Markdown, and every text that reads the same in both is a failure, printed
+// with its location. Repository content is marked translate="no" (HTML) or a code span
+// (Markdown) and not compared; nor are numbers, dates, grades and single tokens (ids, file names).
 #include <gtest/gtest.h>
 
 #include <set>
