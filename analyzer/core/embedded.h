@@ -12,7 +12,7 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> embedded_files();
 
-/// The bytes of one embedded file ("health/checks.yml"), empty when there is none.
+/// The bytes of one embedded file ("health/requirements.yml"), empty when there is none.
 inline std::string_view embedded_text(std::string_view path) {
   for (const EmbeddedFile& f : embedded_files())
     if (f.path == path) return f.bytes;

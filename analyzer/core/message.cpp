@@ -26,13 +26,18 @@ Catalogue load() {
     YAML::Node root = YAML::Load(std::string(f.bytes));
     for (const auto& kv : root["messages"]) add_texts(out, kv.first.as<std::string>(), kv.second);
   }
-  // Check titles: `title` (English) and `da.title`.
-  YAML::Node checks = YAML::Load(std::string(embedded_text("health/checks.yml")));
-  for (const auto& c : checks["checks"]) {
-    const std::string key = "check." + c["id"].as<std::string>() + ".title";
-    out[key]["en"] = c["title"].as<std::string>();
-    for (const auto& lang : c)
-      if (lang.second.IsMap() && lang.second["title"]) out[key][lang.first.as<std::string>()] = lang.second["title"].as<std::string>();
+  // Each check's record, the `repo` rule rules/repo/<family>/<name>.yml that names the check in
+  // `repo.check`: its own texts (`repo.messages`), and its title (English) and `da.title`.
+  for (const EmbeddedFile& f : embedded_files()) {
+    if (!f.path.starts_with("repo/")) continue;
+    YAML::Node rule = YAML::Load(std::string(f.bytes));
+    if (!rule["repo"] || !rule["repo"]["check"]) continue;
+    for (const auto& kv : rule["repo"]["messages"]) add_texts(out, kv.first.as<std::string>(), kv.second);
+    const std::string key = "check." + rule["repo"]["check"].as<std::string>() + ".title";
+    out[key]["en"] = rule["title"].as<std::string>();
+    for (const auto& lang : rule)
+      if (lang.first.as<std::string>().size() == 2 && lang.second.IsMap() && lang.second["title"])
+        out[key][lang.first.as<std::string>()] = lang.second["title"].as<std::string>();
   }
   // Requirements: `title`, `person` and their translations under the language.
   YAML::Node reqs = YAML::Load(std::string(embedded_text("health/requirements.yml")));

@@ -1,11 +1,11 @@
 #pragma once
 // Prose the analyzer writes for a reader (check summaries and remedies, evidence, scoring rules):
 // a catalogue key with named arguments, rendered in the reader's language. The texts live in
-// rules/health/messages/*.yml (`en` and `da` for every key), the check titles in
-// rules/health/checks.yml and the requirement texts in rules/health/requirements.yml. The
-// analyzer stores the English rendering next to the message (facts.json keeps both, so JSON and
-// SARIF consumers read English and a report renders its own language). docs/health.md describes
-// the catalogue.
+// each check's record (rules/repo/<family>/<name>.yml: `title`, `da.title` and `repo.messages`),
+// rules/health/messages/*.yml for the texts checks share (`en` and `da` for every key), and the
+// requirement texts in rules/health/requirements.yml. The analyzer stores the English rendering
+// next to the message (facts.json keeps both, so JSON and SARIF consumers read English and a
+// report renders its own language). docs/health.md describes the catalogue.
 #include <cstdint>
 #include <functional>
 #include <string>

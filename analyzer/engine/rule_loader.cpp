@@ -266,7 +266,8 @@ void parse_kind(Fields& f, const YAML::Node& root, std::string_view text, const 
   } else if (kind == "repo") {
     if (!f.mapping("repo", true)) return;
     Fields m(root["repo"], file, "repo.", errors);
-    m.only({"check"});
+    // The check's record: read by health/health.cpp and core/message.cpp.
+    m.only({"check", "dimension", "points", "order", "requirements", "looks_for", "messages"});
     m.text("check", r.repo_check, true, "the name of a health check");
     if (!m.ok()) f.taint();
   }

@@ -1,7 +1,9 @@
 #pragma once
 // Inside the health module: the repository as the checks see it, and one function per family
-// of checks (one file each). Every check is documented in docs/health.md and has a `repo` rule
-// (rules/repo/<family>/<name>.yml) carrying its metadata for SARIF and the rule reference.
+// of checks (checks_<family>.cpp, each calling its checks' functions). Every check has one
+// record, its `repo` rule rules/repo/<family>/<name>.yml: title, dimension, points, order,
+// requirements, what it looks for, remedy; docs/health.md and docs/scoring.md are generated from
+// the records (docs/development.md, "Adding a health check").
 #include <functional>
 #include <map>
 #include <optional>
@@ -49,11 +51,12 @@ class Repo {
   mutable std::optional<Publiccode> publiccode_;
 };
 
-/// A check with its identity (dimension, title) filled from rules/health/checks.yml; the caller
+/// A check with its identity (dimension, title) filled from its record (health.h, CheckSpec); the caller
 /// sets status, summary, remedy, evidence. An id missing from the catalog is a programming error.
 HealthCheck make_check(const std::string& id);
-// Messages (core/message.h `msg`) come from the catalogue rules/health/messages/*.yml: the checks
-// write no English themselves, so every text a reader sees has its Danish beside it.
+// Messages (core/message.h `msg`) come from the catalogue (the check's record,
+// rules/health/messages/*.yml): the checks write no English themselves, so every text a reader
+// sees has its Danish beside it.
 /// Sets status and summary (and the remedy, unless the check passes or is not applicable): the
 /// messages, and their English renderings as the texts.
 void conclude(HealthCheck& check, std::string status, Message summary, Message remedy = {});
@@ -76,7 +79,7 @@ std::string stem_lower(std::string_view path);
 
 void licence_checks(const Repo& repo, HealthFacts& out);        ///< checks_licence.cpp
 void documentation_checks(const Repo& repo, HealthFacts& out);  ///< checks_documentation.cpp
-void delivery_checks(const Repo& repo, HealthFacts& out);       ///< checks_delivery.cpp
+void build_checks(const Repo& repo, HealthFacts& out);          ///< checks_build.cpp (build.*)
 void workflow_checks(const Repo& repo, HealthFacts& out);       ///< checks_workflows.cpp
 void hygiene_checks(const Repo& repo, HealthFacts& out);        ///< checks_hygiene.cpp
 void process_checks(const Repo& repo, HealthFacts& out);        ///< checks_process.cpp

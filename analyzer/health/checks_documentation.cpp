@@ -189,7 +189,7 @@ void publiccode_check(const Repo& repo, HealthFacts& out) {
   } else {
     const PubliccodeFacts& p = repo.publiccode().facts;
     for (const auto& problem : p.problems)
-      c.evidence.push_back({e->path, problem.line, problem.key + ": " + problem.message, {}});  // English only (publiccode.cpp)
+      c.evidence.push_back(evidence(e->path, problem.line, problem.message));
     if (p.problems.empty())
       conclude(c, "pass", msg("docs.publiccode.valid", {text_arg("path", e->path), text_arg("version", p.version)}));
     else

@@ -1,5 +1,5 @@
 // Repository hygiene: committed binaries and archives, files over 5 MB, credential files,
-// secrets the rules found.
+// database files and dumps with data, secrets the rules found.
 #include <algorithm>
 #include <map>
 
@@ -209,12 +209,80 @@ void secrets_check(const Repo& repo, HealthFacts& out) {
   out.checks.push_back(std::move(c));
 }
 
+/// What a database file or a dump with data is, by its content: the message key and, for a text
+/// dump, the tool and the line of the first row. Only files whose extension databases and dumps
+/// carry are opened; a schema-only dump is none.
+struct DatabaseDump {
+  std::string key;  ///< "" when the file is none
+  std::string tool;
+  int64_t line = 0;
+};
+
+DatabaseDump database_dump(const Repo& repo, const SourceEntry& e) {
+  static const std::vector<std::string> binary_exts = {"sqlite", "sqlite3", "db", "db3", "s3db", "sl3", "mdb", "accdb",
+                                                       "dump", "pgdump", "backup"};
+  static const std::vector<std::string> text_exts = {"sql", "dump", "pgdump", "backup"};
+  const std::string ext = extension(e.path);
+  const bool binary_ext = std::find(binary_exts.begin(), binary_exts.end(), ext) != binary_exts.end();
+  const bool text_ext = std::find(text_exts.begin(), text_exts.end(), ext) != text_exts.end();
+  if (!binary_ext && !text_ext) return {};
+  if (binary_ext) {
+    const std::string& head = repo.read(e, 32);
+    if (head.starts_with(std::string_view("SQLite format 3\0", 16))) return {"hygiene.database-dumps.sqlite"};
+    if (head.size() >= 19 && (head.compare(4, 15, "Standard Jet DB") == 0 || head.compare(4, 15, "Standard ACE DB") == 0))
+      return {"hygiene.database-dumps.access"};
+    if (head.starts_with("PGDMP")) return {"hygiene.database-dumps.pg_custom"};
+  }
+  if (!text_ext) return {};
+  // A text dump names its tool in its header comment, and holds data when it inserts or copies rows.
+  static const std::vector<std::pair<std::string_view, std::string_view>> headers = {
+      {"-- MySQL dump", "MySQL"}, {"-- MariaDB dump", "MariaDB"}, {"-- PostgreSQL database dump", "PostgreSQL"},
+      {"-- phpMyAdmin SQL Dump", "phpMyAdmin"}};
+  const std::string& text = repo.read(e);
+  const std::string_view top = std::string_view(text).substr(0, 1024);
+  auto header = std::find_if(headers.begin(), headers.end(), [&](const auto& h) { return top.find(h.first) != std::string_view::npos; });
+  if (header == headers.end()) return {};
+  for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
+    const std::string_view line = std::string_view(text).substr(at + 1, text.find('\n', at + 1) - at - 1);
+    const bool rows = line.starts_with("INSERT INTO ") ||
+                      (line.starts_with("COPY ") && line.find(" FROM stdin;") != std::string_view::npos);
+    if (rows)
+      return {"hygiene.database-dumps.sql_dump", std::string(header->second),
+              static_cast<int64_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 2};
+  }
+  return {};
+}
+
+void database_dumps_check(const Repo& repo, HealthFacts& out) {
+  HealthCheck c = make_check("hygiene.database-dumps");
+  size_t found = 0, outside_tests = 0;
+  for (const auto* e : repo.files()) {
+    const DatabaseDump dump = database_dump(repo, *e);
+    if (dump.key.empty()) continue;
+    ++found;
+    const std::string role = role_by_path(e->path);
+    if (!is_sample(role)) ++outside_tests;
+    add_evidence(c, evidence(e->path, dump.line,
+                             msg(dump.key, {text_arg("tool", dump.tool), int_arg("line", dump.line), role_arg(role)})));
+  }
+  if (repo.empty())
+    conclude(c, "inconclusive", msg("common.no_files"));
+  else if (found == 0)
+    conclude(c, "pass", msg("hygiene.database-dumps.pass"));
+  else
+    conclude(c, outside_tests ? "fail" : "warn",
+             msg(outside_tests ? "hygiene.database-dumps.found" : "hygiene.database-dumps.found_samples", {count("n", found)}),
+             msg("hygiene.database-dumps.remedy"));
+  out.checks.push_back(std::move(c));
+}
+
 }  // namespace
 
 void hygiene_checks(const Repo& repo, HealthFacts& out) {
   binaries_check(repo, out);
   large_files_check(repo, out);
   credential_files_check(repo, out);
+  database_dumps_check(repo, out);
   secrets_check(repo, out);
 }
 

@@ -16,11 +16,26 @@ namespace {
 
 std::vector<CheckSpec> load_catalog() {
   std::vector<CheckSpec> out;
-  // Shipped data, checked by tests/health: a malformed file is a build defect, not user input.
-  YAML::Node root = YAML::Load(std::string(embedded_text("health/checks.yml")));
-  for (const auto& c : root["checks"])
-    out.push_back({c["id"].as<std::string>(), c["dimension"].as<std::string>(), c["points"].as<double>(),
-                   c["title"].as<std::string>()});
+  // Shipped data, checked by tests/health (catalog_test.cpp): a malformed record is a build
+  // defect, not user input. The rule loader (engine/rule_loader.cpp) validates the rest of the file.
+  for (const EmbeddedFile& f : embedded_files()) {
+    if (!f.path.starts_with("repo/") || !f.path.ends_with(".yml")) continue;
+    const YAML::Node rule = YAML::Load(std::string(f.bytes));
+    const YAML::Node r = rule["repo"];
+    if (!r || !r["check"]) continue;
+    CheckSpec c;
+    c.id = r["check"].as<std::string>();
+    c.dimension = r["dimension"].as<std::string>();
+    c.points = r["points"].as<double>();
+    c.title = rule["title"].as<std::string>();
+    c.order = r["order"].as<int>();
+    if (r["requirements"])
+      for (const auto& q : r["requirements"]) c.requirements.push_back(q.as<std::string>());
+    if (r["looks_for"]) c.looks_for = r["looks_for"].as<std::string>();
+    c.rule_file = std::string(f.path);
+    out.push_back(std::move(c));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const CheckSpec& a, const CheckSpec& b) { return a.order < b.order; });
   return out;
 }
 
@@ -95,7 +110,7 @@ const Repo::Publiccode& Repo::publiccode() const {
 
 HealthCheck make_check(const std::string& id) {
   const CheckSpec* spec = find_check_spec(id);
-  if (!spec) throw std::logic_error("health check '" + id + "' is missing from rules/health/checks.yml");
+  if (!spec) throw std::logic_error("health check '" + id + "' has no record (rules/repo/<family>/<name>.yml)");
   HealthCheck c;
   c.id = id;
   c.dimension = spec->dimension;
@@ -135,7 +150,7 @@ HealthFacts analyse_health(const HealthInput& input) {
   health::Repo repo(input);
   health::licence_checks(repo, out);
   health::documentation_checks(repo, out);
-  health::delivery_checks(repo, out);
+  health::build_checks(repo, out);
   health::workflow_checks(repo, out);
   health::hygiene_checks(repo, out);
   health::process_checks(repo, out);

@@ -24,14 +24,20 @@ struct HealthInput {
 /// the findings are final. Never fails: a file that cannot be read is evidence ("unreadable"), not an error.
 HealthFacts analyse_health(const HealthInput& input);
 
-/// One entry of rules/health/checks.yml.
+/// A health check's record: the `repo` rule rules/repo/<family>/<name>.yml (rule id
+/// "repo.<id>") with its `repo:` section: the one source of the check's identity, and of its texts
+/// (summaries, remedies, evidence: `repo.messages`, read by core/message.cpp).
 struct CheckSpec {
-  std::string id;
-  std::string dimension;
-  double points = 0;  ///< taken off the dimension's score on fail, half on warn
-  std::string title;
+  std::string id;         ///< repo.check, e.g. "licence.present"
+  std::string dimension;  ///< repo.dimension, one of score_dimensions()
+  double points = 0;      ///< repo.points: taken off the dimension's score on fail, half on warn
+  std::string title;      ///< the rule's title (English); its `da.title` is in the message catalogue
+  int order = 0;          ///< repo.order: the report shows the checks by it
+  std::vector<std::string> requirements;  ///< repo.requirements: ids of rules/health/requirements.yml
+  std::string looks_for;  ///< repo.looks_for: what the check looks at and when it passes (docs/health.md)
+  std::string rule_file;  ///< the record, relative to rules/ ("repo/licence/present.yml")
 };
-/// The checks in report order.
+/// The checks in report order (by `order`).
 const std::vector<CheckSpec>& check_catalog();
 const CheckSpec* find_check_spec(std::string_view id);
 

@@ -80,18 +80,29 @@ int64_t line_of(const YAML::Node& n) {
   return m.line >= 0 ? m.line + 1 : 0;
 }
 
-/// "a list", "a mapping", "empty", or the scalar quoted: for "found ..." in messages.
-std::string describe(const YAML::Node& n) {
-  if (n.IsSequence()) return "a list";
-  if (n.IsMap()) return "a mapping";
-  if (!n.IsDefined() || n.IsNull()) return "an empty value";
-  return "'" + n.Scalar() + "'";
+// Problems are messages of the catalogue rules/health/messages/publiccode.yml (core/message.h msg).
+
+/// `args` with the arguments saying what `n` is: "found" (a list, a mapping, an empty value, or
+/// the scalar quoted) and, for a scalar, "value".
+std::vector<MessageArg> found(const YAML::Node& n, std::vector<MessageArg> args) {
+  if (n.IsSequence()) {
+    args.push_back(key_arg("found", "publiccode.found.list"));
+  } else if (n.IsMap()) {
+    args.push_back(key_arg("found", "publiccode.found.mapping"));
+  } else if (!n.IsDefined() || n.IsNull()) {
+    args.push_back(key_arg("found", "publiccode.found.empty"));
+  } else {
+    args.push_back(key_arg("found", "publiccode.found.value"));
+    args.push_back(text_arg("value", n.Scalar()));
+  }
+  return args;
 }
 
-/// "must be <what> (found ...)", or "required value is empty" for a null value.
-std::string must_be(const std::string& what, const YAML::Node& n) {
-  if (n.IsNull()) return "required value is empty";
-  return "must be " + what + " (found " + describe(n) + ")";
+/// `must_be` (a message with {key} and {found}) about `n`, or "required value is empty" for a
+/// null value.
+Message must_be(const std::string& must_be_key, const std::string& key, const YAML::Node& n) {
+  if (n.IsNull()) return msg("publiccode.empty_value", {text_arg("key", key)});
+  return msg(must_be_key, found(n, {text_arg("key", key)}));
 }
 
 size_t code_points(const std::string& s) {
@@ -180,8 +191,12 @@ class Checker {
   }
 
  private:
-  void problem(std::string key, int64_t line, std::string message) {
+  void problem(std::string key, int64_t line, Message message) {
     facts_.problems.push_back({std::move(key), line, std::move(message)});
+  }
+  /// A problem whose message has the key as its only argument.
+  void problem(const std::string& key, int64_t line, const char* message_key) {
+    problem(key, line, msg(message_key, {text_arg("key", key)}));
   }
 
   /// Walks a dotted path from the root. When a section on the way is missing, `line` is that of
@@ -206,7 +221,7 @@ class Checker {
       if (dot == std::string_view::npos || !e.present) return Walk{e, parent_line, false};
       if (!e.value.IsMap()) {
         if (reported_sections_.insert(so_far).second)
-          problem(so_far, e.line, "must be a mapping (found " + describe(e.value) + ")");
+          problem(so_far, e.line, msg("publiccode.section_not_mapping", found(e.value, {text_arg("key", so_far)})));
         return Walk{{}, parent_line, true};
       }
       node.reset(e.value);
@@ -220,7 +235,7 @@ class Checker {
     if (w.blocked) return;
     const std::string key(rule.path);
     if (!w.entry.present) {
-      problem(key, w.parent_line, "required key missing");
+      problem(key, w.parent_line, "publiccode.missing");
       return;
     }
     const YAML::Node& v = w.entry.value;
@@ -230,28 +245,27 @@ class Checker {
       return;
     }
     if (!v.IsScalar()) {
-      problem(key, line, must_be(rule.expect == Expect::boolean ? "a boolean" : "a string", v));
+      problem(key, line, must_be(rule.expect == Expect::boolean ? "publiccode.not_boolean" : "publiccode.not_string", key, v));
       return;
     }
     const std::string& s = v.Scalar();
     if (rule.fact) facts_.*rule.fact = s;
     if (rule.fact == &PubliccodeFacts::licence) facts_.licence_line = line;
     if (rule.expect != Expect::boolean && blank(s)) {
-      problem(key, line, "required value is empty");
+      problem(key, line, "publiccode.empty_value");
       return;
     }
+    const MessageArg key_text = text_arg("key", key), value = text_arg("value", s);
     switch (rule.expect) {
       case Expect::version:
-        if (!looks_like_version(s))
-          problem(key, line, "must be a 0.x version such as \"0.4\" (found '" + s + "')");
+        if (!looks_like_version(s)) problem(key, line, msg("publiccode.bad_version", {key_text, value}));
         break;
       case Expect::url:
-        if (!looks_like_url(s))
-          problem(key, line, "must be a URL such as https://host/path (found '" + s + "')");
+        if (!looks_like_url(s)) problem(key, line, msg("publiccode.bad_url", {key_text, value}));
         break;
       case Expect::choice:
         if (std::find(rule.allowed.begin(), rule.allowed.end(), s) == rule.allowed.end())
-          problem(key, line, "must be one of " + join(rule.allowed) + " (found '" + s + "')");
+          problem(key, line, msg("publiccode.bad_choice", {key_text, text_arg("allowed", join(rule.allowed)), value}));
         break;
       case Expect::boolean: {
         // A plain true/false only: a quoted "true" is a string, and yes/no/on/off are booleans only
@@ -261,8 +275,8 @@ class Checker {
         const bool quoted = v.Tag() == "!";
         if (quoted || std::find(kBool.begin(), kBool.end(), s) == kBool.end())
           problem(key, line,
-                  "must be a boolean true or false (found " + std::string(quoted ? "the string " : "") + "'" +
-                      s + "')");
+                  msg("publiccode.bad_boolean",
+                      {key_text, key_arg("found", quoted ? "publiccode.found.string" : "publiccode.found.value"), value}));
         break;
       }
       case Expect::text:
@@ -274,29 +288,30 @@ class Checker {
   /// A non-empty list whose items are non-empty strings.
   void check_string_list(const std::string& key, const YAML::Node& v, int64_t line) {
     if (!v.IsSequence()) {
-      problem(key, line, must_be("a list", v));
+      problem(key, line, must_be("publiccode.not_list", key, v));
       return;
     }
     if (v.size() == 0) {
-      problem(key, line, "must be a non-empty list");
+      problem(key, line, "publiccode.empty_list");
       return;
     }
     for (size_t i = 0; i < v.size(); ++i) {
       const YAML::Node item = v[i];
-      if (!item.IsScalar() || blank(item.Scalar()))
-        problem(key + "[" + std::to_string(i) + "]", line_of(item),
-                "must be a non-empty string (found " + describe(item) + ")");
+      if (!item.IsScalar() || blank(item.Scalar())) {
+        const std::string item_key = key + "[" + std::to_string(i) + "]";
+        problem(item_key, line_of(item), msg("publiccode.bad_item", found(item, {text_arg("key", item_key)})));
+      }
     }
   }
 
   /// A string in a language section: returns it, or reports and returns nullptr.
   const std::string* text_at(const std::string& key, const Entry& e) {
     if (!e.value.IsScalar()) {
-      problem(key, e.line, must_be("a string", e.value));
+      problem(key, e.line, must_be("publiccode.not_string", key, e.value));
       return nullptr;
     }
     if (blank(e.value.Scalar())) {
-      problem(key, e.line, "required value is empty");
+      problem(key, e.line, "publiccode.empty_value");
       return nullptr;
     }
     return &e.value.Scalar();
@@ -308,15 +323,15 @@ class Checker {
   void check_description() {
     const Entry d = child(root_, "description");
     if (!d.present) {
-      problem("description", line_of(root_), "required key missing");
+      problem("description", line_of(root_), "publiccode.missing");
       return;
     }
     if (d.value.IsNull() || (d.value.IsMap() && d.value.size() == 0)) {
-      problem("description", d.line, "must have at least one language, e.g. 'en:'");
+      problem("description", d.line, "publiccode.no_language");
       return;
     }
     if (!d.value.IsMap()) {
-      problem("description", d.line, must_be("a mapping by language code", d.value));
+      problem("description", d.line, must_be("publiccode.description_not_mapping", "description", d.value));
       return;
     }
     bool has_long = false, has_features = false;
@@ -327,18 +342,18 @@ class Checker {
       if (first_language.empty()) first_language = lang;
       add_language(lang);
       if (!kv.second.IsMap()) {
-        problem(base, line_of(kv.first),
-                "must be a mapping with shortDescription, longDescription and features (found " +
-                    describe(kv.second) + ")");
+        problem(base, line_of(kv.first), msg("publiccode.language_not_mapping", found(kv.second, {text_arg("key", base)})));
         continue;
       }
       const int64_t lang_line = line_of(kv.first);
       if (Entry s = child(kv.second, "shortDescription"); !s.present) {
-        problem(base + ".shortDescription", lang_line, "required key missing");
+        problem(base + ".shortDescription", lang_line, "publiccode.missing");
       } else if (const std::string* t = text_at(base + ".shortDescription", s)) {
         if (const size_t n = code_points(*t); n > kShortDescriptionMax)
           problem(base + ".shortDescription", s.line,
-                  "too long: " + std::to_string(n) + " characters, at most 150 allowed");
+                  msg("publiccode.short_too_long",
+                      {text_arg("key", base + ".shortDescription"), int_arg("n", static_cast<int64_t>(n)),
+                       int_arg("max", kShortDescriptionMax)}));
       }
       if (Entry l = child(kv.second, "longDescription"); l.present) {
         has_long = true;
@@ -346,8 +361,9 @@ class Checker {
           const size_t n = code_points(*t);
           if (n < kLongDescriptionMin || n > kLongDescriptionMax)
             problem(base + ".longDescription", l.line,
-                    (n < kLongDescriptionMin ? "too short: " : "too long: ") + std::to_string(n) +
-                        " characters, the standard asks for 150 to 10000");
+                    msg(n < kLongDescriptionMin ? "publiccode.long_too_short" : "publiccode.long_too_long",
+                        {text_arg("key", base + ".longDescription"), int_arg("n", static_cast<int64_t>(n)),
+                         int_arg("min", kLongDescriptionMin), int_arg("max", kLongDescriptionMax)}));
         }
       }
       if (Entry f = child(kv.second, "features"); f.present) {
@@ -356,12 +372,8 @@ class Checker {
       }
     }
     const Entry first = child(d.value, first_language);
-    if (!has_long)
-      problem("description." + first_language + ".longDescription", first.line,
-              "required in at least one language: missing in all");
-    if (!has_features)
-      problem("description." + first_language + ".features", first.line,
-              "required in at least one language: missing in all");
+    if (!has_long) problem("description." + first_language + ".longDescription", first.line, "publiccode.missing_in_all");
+    if (!has_features) problem("description." + first_language + ".features", first.line, "publiccode.missing_in_all");
   }
 
   /// maintenance.type contract needs contractors (name, until YYYY-MM-DD); internal and
@@ -374,17 +386,16 @@ class Checker {
     const std::string key = contract ? "maintenance.contractors" : "maintenance.contacts";
     const Entry people = child(m.value, contract ? "contractors" : "contacts");
     if (!people.present) {
-      problem(key, m.line, "required key missing (maintenance.type is " + type + ")");
+      problem(key, m.line, msg("publiccode.missing_for_type", {text_arg("key", key), text_arg("type", type)}));
       return;
     }
     if (people.value.IsNull() || (people.value.IsSequence() && people.value.size() == 0)) {
       problem(key, people.line,
-              std::string("must list at least one ") + (contract ? "contractor" : "contact") +
-                  " (maintenance.type is " + type + ")");
+              msg(contract ? "publiccode.no_contractor" : "publiccode.no_contact", {text_arg("key", key), text_arg("type", type)}));
       return;
     }
     if (!people.value.IsSequence()) {
-      problem(key, people.line, must_be("a list", people.value));
+      problem(key, people.line, must_be("publiccode.not_list", key, people.value));
       return;
     }
     for (size_t i = 0; i < people.value.size(); ++i) {
@@ -392,18 +403,18 @@ class Checker {
       const std::string item = key + "[" + std::to_string(i) + "]";
       if (!person.IsMap()) {
         problem(item, line_of(person),
-                must_be(contract ? "a mapping with name and until" : "a mapping with name", person));
+                must_be(contract ? "publiccode.contractor_not_mapping" : "publiccode.person_not_mapping", item, person));
         continue;
       }
       if (Entry n = child(person, "name"); !n.present)
-        problem(item + ".name", line_of(person), "required key missing");
+        problem(item + ".name", line_of(person), "publiccode.missing");
       else
         text_at(item + ".name", n);
       if (!contract) continue;
       if (Entry u = child(person, "until"); !u.present) {
-        problem(item + ".until", line_of(person), "required key missing");
+        problem(item + ".until", line_of(person), "publiccode.missing");
       } else if (const std::string* t = text_at(item + ".until", u); t && !looks_like_date(*t)) {
-        problem(item + ".until", u.line, "must be a date YYYY-MM-DD (found '" + *t + "')");
+        problem(item + ".until", u.line, msg("publiccode.bad_date", {text_arg("key", item + ".until"), text_arg("value", *t)}));
       }
     }
   }
@@ -428,20 +439,19 @@ PubliccodeFacts check_publiccode(std::string_view yaml_text) {
     root.reset(YAML::Load(std::string(yaml_text)));
   } catch (const YAML::Exception& e) {
     const int64_t line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
-    facts.problems.push_back({"", line, "not valid YAML: " + e.msg});
+    // The parser's explanation is library output in English: an argument, not catalogue text.
+    facts.problems.push_back({"", line, msg("publiccode.not_yaml", {text_arg("error", e.msg)})});
     return facts;
   } catch (const std::exception& e) {
-    facts.problems.push_back({"", 0, std::string("not valid YAML: ") + e.what()});
+    facts.problems.push_back({"", 0, msg("publiccode.not_yaml", {text_arg("error", e.what())})});
     return facts;
   }
   if (!root.IsDefined() || root.IsNull()) {
-    facts.problems.push_back({"", 0,
-                              "the file is empty (no YAML content): a publiccode.yml is a mapping that "
-                              "starts with publiccodeYmlVersion, name, url, ..."});
+    facts.problems.push_back({"", 0, msg("publiccode.empty_file")});
     return facts;
   }
   if (!root.IsMap()) {
-    facts.problems.push_back({"", line_of(root), "must be a mapping of keys (found " + describe(root) + ")"});
+    facts.problems.push_back({"", line_of(root), msg("publiccode.root_not_mapping", found(root, {}))});
     return facts;
   }
   facts.parsed = true;
@@ -449,7 +459,7 @@ PubliccodeFacts check_publiccode(std::string_view yaml_text) {
     Checker(facts, root).run();
   } catch (const std::exception& e) {
     // Every access above is type-checked first; this is a net, not a path the checks rely on.
-    facts.problems.push_back({"", 0, std::string("internal error while checking: ") + e.what()});
+    facts.problems.push_back({"", 0, msg("publiccode.internal_error", {text_arg("error", e.what())})});
   }
   return facts;
 }

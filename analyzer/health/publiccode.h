@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/message.h"
+
 namespace rh {
 
 /// One way a publiccode.yml falls short of the standard's required keys.
@@ -18,7 +20,9 @@ struct PubliccodeProblem {
   /// 1-based line of the offending key, or of the parent mapping's key when the key is missing
   /// (the line of the first top-level key for a missing top-level key); 0 when unknown.
   int64_t line = 0;
-  std::string message;  ///< one line, e.g. "required key missing"
+  /// What is wrong, a catalogue message (rules/health/messages/publiccode.yml) that names the key
+  /// itself ("{key}: required key missing"); its English rendering is the evidence's text.
+  Message message;
   bool operator==(const PubliccodeProblem&) const = default;
 };
 

@@ -1,5 +1,5 @@
-// The community's product requirements and the Standard for Public Code, mapped to the checks
-// (rules/health/requirements.yml). Status from the mapped checks' statuses (docs/health.md):
+// The community's product requirements and the Standard for Public Code (rules/health/
+// requirements.yml), mapped to the checks whose records name them (`repo.requirements`). Status from the mapped checks' statuses (docs/health.md):
 // none mapped -> needs_person; any fail -> not_met; all pass (not applicable ignored) -> met;
 // all inconclusive -> inconclusive; otherwise partly.
 #include <yaml-cpp/yaml.h>
@@ -22,7 +22,9 @@ std::vector<Requirement> load_requirements() {
       q.id = r["id"].as<std::string>();
       q.framework = framework;
       q.title = r["title"].as<std::string>();
-      for (const auto& c : r["checks"]) q.checks.push_back(c.as<std::string>());
+      for (const CheckSpec& c : check_catalog())  // in report order
+        if (std::find(c.requirements.begin(), c.requirements.end(), q.id) != c.requirements.end())
+          q.checks.push_back(c.id);
       if (r["person"]) q.person = r["person"].as<std::string>();
       out.push_back(std::move(q));
     }

@@ -1,10 +1,10 @@
 // Issue 16, "Danish throughout": a report rendered in Danish holds no English prose. A repository
-// built here fails or warns many checks (no licence, a thin README, a workflow with unpinned
-// actions and script injection, a hard-coded secret, Python and JavaScript findings, several
-// authors); its facts and the report tests' sample model are rendered in `da` and `en`, HTML and
-// Markdown, and every text that reads the same in both is a failure, printed with its location.
-// Repository content is marked translate="no" (HTML) or a code span (Markdown) and not compared;
-// nor are numbers, dates, grades and single tokens (ids, file names).
+// built here fails or warns many checks (no licence, a thin README, an invalid publiccode.yml, a
+// workflow with unpinned actions and script injection, a hard-coded secret, Python and JavaScript
+// findings, several authors); its facts and the report tests' sample model are rendered in `da`
+// and `en`, HTML and Markdown, and every text that reads the same in both is a failure, printed
+// with its location. Repository content is marked translate="no" (HTML) or a code span
+// (Markdown) and not compared; nor are numbers, dates, grades and single tokens (ids, file names).
 #include <gtest/gtest.h>
 
 #include <set>
@@ -247,6 +247,12 @@ fs::path many_findings_repo(const fs::path& root) {
              "module.exports = { show };\n");
   write_file(repo, "package.json", "{\"name\": \"tool\", \"version\": \"1.0.0\", \"license\": \"UNLICENSED\"}\n");
   write_file(repo, "server.key", "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
+  // A publiccode.yml with a problem of each kind of message (found a value, a list, a string).
+  write_file(repo, "publiccode.yml",
+             "publiccodeYmlVersion: \"1.0\"\nname: [Tool]\nurl: git.example.dk/tool\nplatforms: web\n"
+             "developmentStatus: alpha\nsoftwareType: library\ndescription:\n  da:\n    shortDescription: Et værktøj\n"
+             "legal:\n  license: MIT\nmaintenance:\n  type: internal\nlocalisation:\n  localisationReady: \"yes\"\n"
+             "  availableLanguages: [da]\n");
   git(repo, "add -A");
   git(repo, "commit -q -m start", "2024-01-10T12:00:00Z", "Anne Jensen <anne@kommune-a.dk>");
   write_file(repo, "app/report.py", "def total(xs):\n    return sum(xs)\n");

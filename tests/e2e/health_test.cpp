@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "e2e/e2e_support.h"
+#include "health/health.h"
 #include "health/licence_match.h"
 
 namespace rh::test {
@@ -278,6 +279,11 @@ TEST(Health, EmptyRepositoryIsInconclusiveNotFailed) {
     EXPECT_NE(c["status"], "fail") << c.dump();
     EXPECT_NE(c["status"], "pass") << c.dump();
   }
+  // Every check record has its function, and the report shows them in the records' order.
+  std::vector<std::string> ran, records;
+  for (const auto& c : r.facts["health"]["checks"]) ran.push_back(c["id"].get<std::string>());
+  for (const CheckSpec& c : check_catalog()) records.push_back(c.id);
+  EXPECT_EQ(ran, records);
   EXPECT_EQ(status(r.facts, "licence.present"), "inconclusive");
   EXPECT_EQ(status(r.facts, "docs.readme"), "inconclusive");
   EXPECT_EQ(status(r.facts, "process.maintained"), "inconclusive");
@@ -390,6 +396,50 @@ TEST(Health, HygieneFindsCredentialFilesArchivesAndLargeFiles) {
   const json& big = check(r.facts, "hygiene.large-files");
   EXPECT_EQ(big["status"], "fail");
   EXPECT_NE(big["evidence"].dump().find("data/big.csv"), std::string::npos);
+}
+
+/// hygiene.database-dumps: databases and dumps with rows, known by their content; schema files,
+/// migrations and look-alike names are not.
+TEST(Health, DatabaseFilesAndDumpsWithDataAreReportedSchemasAreNot) {
+  const std::string sqlite = std::string("SQLite format 3\0", 16) + std::string(84, '\0') + "CREATE TABLE borger(cpr)";
+  const std::string mysql_dump =
+      "-- MySQL dump 10.13  Distrib 8.0.36\n--\n-- Host: localhost    Database: borgerportal\n\n"
+      "CREATE TABLE `borger` (`cpr` varchar(10));\nINSERT INTO `borger` VALUES ('0101701234');\n";
+  const std::string pg_schema =
+      "--\n-- PostgreSQL database dump\n--\n\nCREATE TABLE public.sag (id integer);\n";  // schema only
+  const std::string pg_data =
+      "--\n-- PostgreSQL database dump\n--\n\nCOPY public.sag (id, titel) FROM stdin;\n1\tByggesag\n\\.\n";
+  TempDir dir;
+  make_repo(dir.path(), {{"app.py", "x = 1\n"},
+                         {"db/borgere.sqlite", sqlite},
+                         {"backup/2024-05-01.sql", mysql_dump},
+                         {"db/schema.sql", pg_schema},
+                         {"migrations/0001_init.sql", "CREATE TABLE sag (id int);\nINSERT INTO sag VALUES (1);\n"},
+                         {"notes.db", "not a database, just a name\n"},
+                         {"tests/fixtures/sager.sql", pg_data}});
+  ScanRun r = scan(dir.str());
+  ASSERT_EQ(r.command.exit_code, 0) << r.command.err;
+  const json& c = check(r.facts, "hygiene.database-dumps");
+  EXPECT_EQ(c["status"], "fail") << c.dump();
+  std::map<std::string, std::string> found;  // path -> evidence text
+  for (const auto& e : c["evidence"]) found[e["path"]] = e["text"].get<std::string>() + " @" + std::to_string(e["line"].get<int>());
+  EXPECT_EQ(found, (std::map<std::string, std::string>{
+                       {"backup/2024-05-01.sql", "MySQL dump with rows (line 6) @6"},
+                       {"db/borgere.sqlite", "SQLite database @0"},
+                       {"tests/fixtures/sager.sql", "PostgreSQL dump with rows (line 5) (fixture) @5"}}))
+      << c.dump();
+
+  TempDir samples;
+  make_repo(samples.path(), {{"app.py", "x = 1\n"}, {"tests/fixtures/app.sqlite", sqlite}});
+  ScanRun s = scan(samples.str());
+  ASSERT_EQ(s.command.exit_code, 0) << s.command.err;
+  EXPECT_EQ(status(s.facts, "hygiene.database-dumps"), "warn") << check(s.facts, "hygiene.database-dumps").dump();
+
+  TempDir clean;
+  make_repo(clean.path(), {{"app.py", "x = 1\n"}, {"db/schema.sql", pg_schema}});
+  ScanRun n = scan(clean.str());
+  ASSERT_EQ(n.command.exit_code, 0) << n.command.err;
+  EXPECT_EQ(status(n.facts, "hygiene.database-dumps"), "pass");
 }
 
 TEST(Health, AnEnvFileIsACredentialFileOnlyWithASecretInIt) {

@@ -1,4 +1,4 @@
-// Build and delivery checks: CI configuration, tests and their share of the code, dependency
+// The build.* checks: CI configuration, tests and their share of the code, dependency
 // manifests and their lock files, automated dependency updates, a container definition.
 #include <algorithm>
 #include <map>
@@ -239,7 +239,7 @@ void container_check(const Repo& repo, HealthFacts& out) {
 
 }  // namespace
 
-void delivery_checks(const Repo& repo, HealthFacts& out) {
+void build_checks(const Repo& repo, HealthFacts& out) {
   ci_check(repo, out);
   tests_check(repo, out);
   lock_files_check(repo, out);
