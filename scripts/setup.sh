@@ -2,7 +2,9 @@
 # Installs what repohealth needs on Debian 12 (idempotent: skips installed packages), then the
 # pinned tree-sitter grammars from package.json + package-lock.json.
 #   scripts/setup.sh            build dependencies
-#   scripts/setup.sh --test     plus what the tests need (chromium for the HTML browser test)
+#   scripts/setup.sh --test     plus what the tests need: chromium (the HTML browser test), clang-14
+#                               with its sanitizer and libFuzzer runtimes and llvm-symbolizer
+#                               (scripts/test-sanitizers.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +15,7 @@ packages=(
   libxxhash-dev libsqlite3-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
 )
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium poppler-utils)
+  packages+=(chromium poppler-utils clang-14 libclang-rt-14-dev llvm-14)
 fi
 
 missing=()

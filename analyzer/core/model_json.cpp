@@ -293,10 +293,10 @@ Result<ScanResult> scan_result_from_json(const ojson& doc) {
     }
     out.gate = std::move(gate);
   }
-  if (auto h = doc.find("health"); h != doc.end() && !h->is_null()) {
+  if (auto hf = doc.find("health"); hf != doc.end() && !hf->is_null()) {
     HealthFacts health;
     try {
-      health_from_json(*h, health);
+      health_from_json(*hf, health);
     } catch (const nlohmann::json::exception& e) {
       return Error{std::string("$.health: ") + e.what()};
     }

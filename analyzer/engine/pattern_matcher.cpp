@@ -84,7 +84,10 @@ void PatternMatcher::build(const std::vector<std::pair<size_t, const Rule*>>& ru
       rules_.push_back(r);
       finders_.push_back(std::make_unique<StartFinder>());
     }
-  const bool ok = compile(0, builtin.size(), db_[0], errors) & compile(builtin.size(), rules_.size(), db_[1], errors);
+  // Both sets are compiled, in this order, so that every error is reported.
+  const bool builtin_ok = compile(0, builtin.size(), db_[0], errors);
+  const bool user_ok = compile(builtin.size(), rules_.size(), db_[1], errors);
+  const bool ok = builtin_ok && user_ok;
   if (!ok) {
     db_[0].reset();
     db_[1].reset();

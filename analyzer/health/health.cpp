@@ -100,7 +100,7 @@ const std::string& Repo::read(const SourceEntry& entry, int64_t max_bytes) const
 
 const Repo::Publiccode& Repo::publiccode() const {
   if (!publiccode_) {
-    publiccode_.emplace();
+    publiccode_ = Publiccode{};  // not emplace(): clang sees no default constructor of a nested class here
     for (const auto* f : files_)
       if (lower_path(f->path) == "publiccode.yml" || lower_path(f->path) == "publiccode.yaml") publiccode_->entry = f;
     if (publiccode_->entry) publiccode_->facts = check_publiccode(read(*publiccode_->entry));

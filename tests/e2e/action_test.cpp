@@ -135,7 +135,8 @@ TEST(Action, InputsAndOutputs) {
   }
   // The scan container gets the inputs through its environment, as ci/github/scan.sh reads them.
   const std::string script = read_file(fs::path(source_dir()) / "ci/github/scan.sh");
-  const YAML::Node* scan = step_named(steps_of(action), "scan");
+  const std::vector<YAML::Node> action_steps = steps_of(action);  // step_named points into it
+  const YAML::Node* scan = step_named(action_steps, "scan");
   ASSERT_NE(scan, nullptr);
   for (const auto& kv : (*scan)["env"]) {
     const std::string var = kv.first.Scalar();

@@ -148,7 +148,7 @@ TEST(FixtureRunner, EveryRuleMeetsItsFixtures) {
         for (const auto& want : ids) {
           ++expectations;
           bool found = std::any_of(run.findings.begin(), run.findings.end(),
-                                   [&](const Finding& f) { return f.rule_id == want && f.start_line == line; });
+                                   [&, at = line](const Finding& f) { return f.rule_id == want && f.start_line == at; });
           if (!found) failures.push_back(rel + ":" + std::to_string(line) + ": missed " + want);
         }
       for (const auto& [line, ids] : e.quiet)
