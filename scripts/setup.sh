@@ -2,7 +2,8 @@
 # Installs what repohealth needs on Debian 12 (idempotent: skips installed packages), then the
 # pinned tree-sitter grammars from package.json + package-lock.json.
 #   scripts/setup.sh            build dependencies
-#   scripts/setup.sh --test     plus what the tests need: chromium (the HTML browser test), clang-14
+#   scripts/setup.sh --test     plus what the tests need: chromium and poppler-utils (the HTML
+#                               browser test and its PDF check), clang-14
 #                               with its sanitizer and libFuzzer runtimes and llvm-symbolizer
 #                               (scripts/test-sanitizers.sh)
 set -euo pipefail
