@@ -284,7 +284,11 @@ TEST(HistoryCache, ConcurrentWalksShareTheCache) {
   for (auto& out : results)
     threads.emplace_back([&] {
       HistoryRunStats s;
-      out = json_of(walk(r, o, s));
+      HistoryFacts h = walk(r, o, s);
+      // A walk that waits longer than the cache's busy timeout (a loaded machine, a sanitizer
+      // build) walks without the cache and says so: the figures must still be the same.
+      std::erase_if(h.notes, [](const Message& m) { return m.key == "cache.history.locked"; });
+      out = json_of(h);
     });
   for (auto& t : threads) t.join();
   for (const auto& out : results) EXPECT_EQ(out, expected);
