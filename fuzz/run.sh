@@ -11,14 +11,8 @@ seconds=${2:-40}
 targets=${RH_FUZZ_TARGETS:-config facts glob sniff treesitter clang}
 here=$(pwd)
 
-# The same sanitizer settings as scripts/test-sanitizers.sh (lsan.supp says why each entry is
-# there).
-export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1"
-export LSAN_OPTIONS="suppressions=$here/scripts/sanitizers/lsan.supp:print_suppressions=0"
-export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
-if [ -x /usr/lib/llvm-14/bin/llvm-symbolizer ]; then
-  export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
-fi
+# The same sanitizer settings as scripts/test-sanitizers.sh.
+. scripts/sanitizers/env.sh
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -14,15 +14,7 @@ here=$(pwd)
 build=${ASAN_BUILD_DIR:-build-asan}
 jobs=$(nproc)
 
-# Leak suppressions (scripts/sanitizers/lsan.supp) name third-party libraries, each with why.
-# Leaks are checked in every instrumented process, the repohealth binary the e2e tests spawn
-# included (it inherits these variables).
-export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1"
-export LSAN_OPTIONS="suppressions=$here/scripts/sanitizers/lsan.supp:print_suppressions=0"
-export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
-if [ -x /usr/lib/llvm-14/bin/llvm-symbolizer ]; then
-  export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
-fi
+. scripts/sanitizers/env.sh
 
 if [ ! -f "$build/build.ninja" ]; then
   launcher=()
